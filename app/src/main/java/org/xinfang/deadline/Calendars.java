@@ -21,12 +21,12 @@ public class Calendars {
 
     /** The holiday schedule in force. */
     public WorkingCalendar current() {
-        return snapshot().calendar();
+        return loaded().calendar();
     }
 
     /** The period rules in force: the configured rows over the defaults. */
     public PeriodRules rules() {
-        return snapshot().rules();
+        return loaded().rules();
     }
 
     /** Reloads calendar and rules from the database. */
@@ -34,7 +34,7 @@ public class Calendars {
         snapshot = load();
     }
 
-    private Snapshot snapshot() {
+    private Snapshot loaded() {
         Snapshot current = snapshot;
         if (current == null) {
             synchronized (this) {
