@@ -1,0 +1,84 @@
+package org.xinfang.organization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL over {@code organization.unit}. */
+@Repository
+class UnitStore {
+
+    private static final String COLUMNS = "id, code, name, level, kind, function, region_code, parent_id, path";
+
+    private final JdbcClient jdbc;
+
+    UnitStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Unit> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization.unit WHERE id = ?").param(id)
+                .query(UnitStore::map).optional();
+    }
+
+    Optional<Unit> findByCode(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization.unit WHERE code = ?").param(code)
+                .query(UnitStore::map).optional();
+    }
+
+    Optional<Unit> territoryByRegionCode(String regionCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization.unit WHERE region_code = ? AND kind = 'TERRITORY'")
+                .param(regionCode).query(UnitStore::map).optional();
+    }
+
+    List<Unit> below(String pathPrefix) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization.unit WHERE path LIKE ? AND active ORDER BY path, sort_order")
+                .param(pathPrefix + "%").query(UnitStore::map).list();
+    }
+
+    List<Long> idsBelow(String pathPrefix) {
+        return jdbc.sql("SELECT id FROM organization.unit WHERE path LIKE ?").param(pathPrefix + "%")
+                .query(Long.class).list();
+    }
+
+    List<Unit> children(long parentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization.unit WHERE parent_id = ? AND active ORDER BY sort_order, id")
+                .param(parentId).query(UnitStore::map).list();
+    }
+
+    List<Unit> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization.unit WHERE active ORDER BY path, sort_order")
+                .query(UnitStore::map).list();
+    }
+
+    boolean isEmpty() {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM organization.unit)").query(Boolean.class).single();
+    }
+
+    /** Inserts a unit below {@code parent} (null for a root) and returns it with its id and path. */
+    Unit insert(Unit parent, String code, String name, UnitLevel level, UnitKind kind, String function,
+            String regionCode, int sortOrder) {
+        long id = jdbc.sql("""
+                INSERT INTO organization.unit (code, name, level, kind, function, region_code, parent_id, path, sort_order)
+                VALUES (?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING id""")
+                .params(code, name, level.name(), kind.name(), function, regionCode,
+                        parent == null ? null : parent.id(), sortOrder)
+                .query(Long.class).single();
+        String path = (parent == null ? "/" : parent.path()) + id + "/";
+        jdbc.sql("UPDATE organization.unit SET path = ? WHERE id = ?").params(path, id).update();
+        return new Unit(id, code, name, level, kind, function, regionCode, parent == null ? null : parent.id(), path);
+    }
+
+    private static Unit map(ResultSet rs, int row) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                UnitLevel.valueOf(rs.getString("level")), UnitKind.valueOf(rs.getString("kind")),
+                rs.getString("function"), rs.getString("region_code"), parentId,
+                rs.getString("path"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.xinfang.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One DataSource for the whole application. With {@code xinfang.db.url} set it points at that external
+ * PostgreSQL; otherwise Xinfang starts its own PostgreSQL 17 (zonky embedded binaries) on a persistent
+ * data directory, so a second start finds everything the first one stored.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "xinfang.embedded-mode", havingValue = "true")
+    EmbeddedPostgres embeddedPostgres(@Value("${xinfang.embedded.data-dir}") String dataDir,
+            @Value("${xinfang.embedded.port}") int port) throws IOException {
+        Path pgDir = Path.of(dataDir, "pg").toAbsolutePath();
+        Files.createDirectories(pgDir);
+        stopOrphanedPostmaster(pgDir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgDir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(90))
+                // pg_trgm only treats Chinese characters as word characters under a UTF-8 locale
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("listen_addresses", "localhost");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres pg = builder.start();
+        log.info("Embedded PostgreSQL 17 running on port {} with data in {}", pg.getPort(), pgDir);
+        return pg;
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(Optional<EmbeddedPostgres> embedded,
+            @Value("${xinfang.db.url}") String url,
+            @Value("${xinfang.db.user}") String user,
+            @Value("${xinfang.db.password}") String password,
+            @Value("${xinfang.db.pool-size}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("xinfang");
+        config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(10_000);
+        if (embedded.isPresent()) {
+            config.setJdbcUrl(embedded.get().getJdbcUrl("postgres", "postgres"));
+            config.setUsername("postgres");
+        } else {
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+        }
+        // Start even when PostgreSQL is briefly away; Hikari reconnects by itself afterwards.
+        config.setInitializationFailTimeout(60_000);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "xinfang");
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * After a hard kill of the JVM the postmaster keeps running and still holds the data directory;
+     * stop it so this start can take over instead of failing on a stale lock.
+     */
+    private static void stopOrphanedPostmaster(Path pgDir) {
+        Path pidFile = pgDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            long pid = Long.parseLong(first);
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(process -> {
+                log.warn("Stopping orphaned embedded PostgreSQL (pid {}) left by an earlier run", pid);
+                process.destroy();
+                process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+            });
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not inspect {}: {}", pidFile, e.toString());
+        }
+    }
+}
