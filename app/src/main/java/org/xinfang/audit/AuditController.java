@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +16,6 @@ import jakarta.validation.constraints.Size;
 
 /** Audit endpoints for administrators and supervisors (role rules in the security configuration). */
 @RestController
-@Validated
 class AuditController {
 
     record EntryView(long seq, OffsetDateTime at, String actor, String action, String objectType, String objectId,

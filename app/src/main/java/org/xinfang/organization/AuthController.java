@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +22,6 @@ import jakarta.validation.constraints.Size;
 /** {@code POST /api/v1/auth/token} and {@code GET /api/v1/me}. */
 @RestController
 @RequestMapping("/api/v1")
-@Validated
 class AuthController {
 
     record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {

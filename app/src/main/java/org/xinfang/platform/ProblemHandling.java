@@ -39,6 +39,8 @@ import org.xinfang.shared.NotFoundException;
 import org.xinfang.shared.RuleViolationException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -85,6 +87,19 @@ public class ProblemHandling {
         List<Map<String, String>> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(err -> errors.add(
                 fieldError(result.getMethodParameter().getParameterName(), messages.getMessage(err, locale())))));
+        return badRequest(errors, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> violations(ConstraintViolationException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String field = "";
+            for (var node : v.getPropertyPath()) {
+                field = node.getName() == null ? field : node.getName();
+            }
+            errors.add(fieldError(field, v.getMessage()));
+        }
         return badRequest(errors, request);
     }
 
