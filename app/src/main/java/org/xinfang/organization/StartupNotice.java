@@ -23,9 +23,7 @@ class StartupNotice {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         StringBuilder text = new StringBuilder()
                 .append("\n==============================================================\n")
-                .append(" Xinfang 信访 is running: http://localhost:").append(port).append("/\n")
-                .append(" Public portal 网上信访:  http://localhost:").append(port).append("/portal\n")
-                .append(" API documentation:     http://localhost:").append(port).append("/swagger-ui.html\n");
+                .append(" Xinfang 信访 is running: http://localhost:").append(port).append("/\n");
         if (demo) {
             text.append(" Demo logins (password ").append(OrganizationSetup.DEMO_PASSWORD).append("):\n")
                     .append("   admin 管理员 · clerk 登记员 · supervisor 督查员 · leader 领导\n")

@@ -65,7 +65,9 @@ public class ProblemHandling {
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e, HttpServletRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldProblem p : e.problems()) {
-            errors.add(fieldError(p.field(), text(p.messageKey(), p.args())));
+            String message = p.messageKey() != null ? text(p.messageKey(), p.args())
+                    : Locale.ENGLISH.getLanguage().equals(locale().getLanguage()) ? p.english() : p.chinese();
+            errors.add(fieldError(p.field(), message));
         }
         return badRequest(errors, request);
     }

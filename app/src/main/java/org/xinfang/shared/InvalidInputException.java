@@ -13,7 +13,7 @@ public class InvalidInputException extends RuntimeException {
     }
 
     public InvalidInputException(String field, String messageKey, Object... args) {
-        this(List.of(new FieldProblem(field, messageKey, args)));
+        this(List.of(FieldProblem.of(field, messageKey, args)));
     }
 
     public List<FieldProblem> problems() {
