@@ -162,7 +162,12 @@ class OrganizationSetup implements ApplicationRunner {
         createUser("handler", "刘洋", DEMO_PASSWORD, donghuHousing, DataScope.OWN_UNIT, Set.of(Role.HANDLER));
         createUser("approver", "赵立新", DEMO_PASSWORD, donghuHousing, DataScope.OWN_UNIT, Set.of(Role.APPROVER));
         createUser("handler2", "孙明", DEMO_PASSWORD, xishanHousing, DataScope.OWN_UNIT, Set.of(Role.HANDLER));
-        log.info("Seeded the demo city 示范市: {} districts/counties and their units, 7 demo users", districts.size());
+        // beyond the contract: the 复查 organ of 东湖区's departments is the 东湖区 people's government
+        createUser("reviewer", "周敏", DEMO_PASSWORD, districts.get(0), DataScope.OWN_UNIT,
+                Set.of(Role.HANDLER, Role.APPROVER));
+        createUser("donghujw", "吴刚", DEMO_PASSWORD, units.findByCode("990102-JW").orElseThrow(), DataScope.OWN_UNIT,
+                Set.of(Role.HANDLER, Role.APPROVER));
+        log.info("Seeded the demo city 示范市: {} districts/counties and their units, 9 demo users", districts.size());
     }
 
     private List<Unit> departments(Unit territory, String territoryName, UnitLevel level, boolean city) {

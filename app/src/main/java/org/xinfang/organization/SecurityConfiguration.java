@@ -83,6 +83,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/public/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/petitions").hasRole(Role.CLERK.name())
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e

@@ -27,7 +27,8 @@ class StartupNotice {
         if (demo) {
             text.append(" Demo logins (password ").append(OrganizationSetup.DEMO_PASSWORD).append("):\n")
                     .append("   admin 管理员 · clerk 登记员 · supervisor 督查员 · leader 领导\n")
-                    .append("   handler 承办人 · approver 审核人 (东湖区住建局) · handler2 承办人 (西山区住建局)\n");
+                    .append("   handler 承办人 · approver 审核人 (东湖区住建局) · handler2 承办人 (西山区住建局)\n")
+                    .append("   reviewer 复查承办 (东湖区人民政府) · donghujw 承办人 (东湖区纪委监委)\n");
         }
         text.append("==============================================================");
         System.out.println(text);

@@ -14,4 +14,9 @@ public class TestClockConfiguration {
     MutableClock testClock() {
         return new MutableClock(Instant.now());
     }
+
+    @Bean
+    RecordedEvents recordedEvents() {
+        return new RecordedEvents();
+    }
 }
