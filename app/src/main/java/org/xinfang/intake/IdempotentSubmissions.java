@@ -25,9 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class IdempotentSubmissions {
 
-    record Outcome(PetitionLifecycle.Receipt receipt, boolean created) {
-    }
-
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
@@ -41,9 +38,9 @@ class IdempotentSubmissions {
     }
 
     /** Must run inside the transaction that registers the petition. */
-    Outcome submit(String key, String requestBody, Supplier<PetitionLifecycle.Receipt> register) {
+    Registration.Submitted submit(String key, String requestBody, Supplier<PetitionLifecycle.Receipt> register) {
         if (key == null) {
-            return new Outcome(register.get(), true);
+            return new Registration.Submitted(register.get(), true);
         }
         byte[] hash = sha256(requestBody);
         int claimed = jdbc.sql("INSERT INTO intake.idempotency (key, request_hash, created_at) VALUES (?, ?, ?) "
@@ -55,7 +52,7 @@ class IdempotentSubmissions {
                     .params(receipt.id(), java.util.Base64.getEncoder().encodeToString(
                             cipher.encrypt(json.writeValueAsString(receipt), Field.OTHER)), key)
                     .update();
-            return new Outcome(receipt, true);
+            return new Registration.Submitted(receipt, true);
         }
         record Stored(byte[] hash, String response) {
         }
@@ -65,7 +62,7 @@ class IdempotentSubmissions {
             throw new RuleViolationException("rule.idempotency.otherRequest");
         }
         String plain = cipher.decrypt(java.util.Base64.getDecoder().decode(stored.response()), Field.OTHER);
-        return new Outcome(json.readValue(plain, PetitionLifecycle.Receipt.class), false);
+        return new Registration.Submitted(json.readValue(plain, PetitionLifecycle.Receipt.class), false);
     }
 
     private static byte[] sha256(String body) {

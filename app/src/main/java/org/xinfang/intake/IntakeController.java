@@ -96,7 +96,7 @@ class IntakeController {
         return answer(registration.online(request, key));
     }
 
-    private static ResponseEntity<Receipt> answer(IdempotentSubmissions.Outcome outcome) {
+    private static ResponseEntity<Receipt> answer(Registration.Submitted outcome) {
         PetitionLifecycle.Receipt r = outcome.receipt();
         Receipt body = new Receipt(r.number(), r.queryCode(),
                 r.receivedAt().atZone(org.xinfang.shared.ChinaTime.ZONE).toOffsetDateTime(), r.id(), r.status().name());

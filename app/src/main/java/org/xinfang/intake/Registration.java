@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * representatives, and hands the petition to the lifecycle — idempotently, in one transaction.
  */
 @Service
-class Registration {
+public class Registration {
 
     /** The 条例's limit on representatives of a group visit (多人走访应当推选代表，代表人数不超过5人). */
     static final int MAX_REPRESENTATIVES = 5;
@@ -40,9 +40,13 @@ class Registration {
     static final int MAX_CONTENT = 10_000;
 
     /** One registration as the API or a form gives it. */
-    record Request(Channel channel, Instant receivedAt, PetitionerDetails petitioner, List<PetitionerDetails> representatives,
+    public record Request(Channel channel, Instant receivedAt, PetitionerDetails petitioner, List<PetitionerDetails> representatives,
             Integer headcount, PetitionType type, String category, String regionCode, String title, String content,
             boolean publicAllowed, boolean urgent, Map<String, Object> channelDetails) {
+    }
+
+    /** The receipt, and whether this call created the petition (false: a replay of an earlier call). */
+    public record Submitted(PetitionLifecycle.Receipt receipt, boolean created) {
     }
 
     private final Petitioners petitioners;
@@ -64,7 +68,7 @@ class Registration {
 
     /** A clerk registers a letter, visit, call, online or WeChat petition received by their unit. */
     @Transactional
-    public IdempotentSubmissions.Outcome byClerk(Request r, String idempotencyKey, StaffUser clerk) {
+    public Submitted byClerk(Request r, String idempotencyKey, StaffUser clerk) {
         String key = idempotencyKey == null ? null : "staff:" + clerk.username() + ":" + idempotencyKey;
         return idempotency.submit(key, json.writeValueAsString(r),
                 () -> register(r, clerk.unitId(), clerk.displayName(), false));
@@ -72,7 +76,7 @@ class Registration {
 
     /** A citizen submits online (网上信访); received by the petition bureau of the installation's root territory. */
     @Transactional
-    public IdempotentSubmissions.Outcome online(Request r, String idempotencyKey) {
+    public Submitted online(Request r, String idempotencyKey) {
         return idempotency.submit("public:" + idempotencyKey, json.writeValueAsString(r),
                 () -> register(r, publicBureau().id(), "网上信访", true));
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.xinfang.organization.Role;
 import org.xinfang.organization.StaffUser;
+import org.xinfang.routing.RouteMode;
 import org.xinfang.shared.RuleViolationException;
 
 /**

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.organization.CurrentStaff;
+import org.xinfang.routing.RouteMode;
 import org.xinfang.shared.ChinaTime;
 
 import jakarta.validation.Valid;

@@ -3,6 +3,8 @@ package org.xinfang.petition;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.xinfang.routing.RouteMode;
+
 /** What happened to a petition, published after each lawful step for other modules to react to. */
 public sealed interface PetitionEvent {
 

@@ -24,6 +24,9 @@ import org.xinfang.organization.Unit;
 import org.xinfang.organization.Units;
 import org.xinfang.people.Field;
 import org.xinfang.people.PersonalDataCipher;
+import org.xinfang.routing.RouteMode;
+import org.xinfang.routing.RoutingCase;
+import org.xinfang.routing.RoutingPolicies;
 import org.xinfang.shared.ChinaTime;
 import org.xinfang.shared.InvalidInputException;
 import org.xinfang.shared.NotFoundException;
@@ -47,6 +50,7 @@ public class PetitionLifecycle {
     private final PetitionStore store;
     private final PetitionVisibility visibility;
     private final Units units;
+    private final RoutingPolicies routing;
     private final Clocks clocks;
     private final PersonalDataCipher cipher;
     private final AuditLog audit;
@@ -55,11 +59,12 @@ public class PetitionLifecycle {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    PetitionLifecycle(PetitionStore store, PetitionVisibility visibility, Units units, Clocks clocks,
+    PetitionLifecycle(PetitionStore store, PetitionVisibility visibility, Units units, RoutingPolicies routing, Clocks clocks,
             PersonalDataCipher cipher, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.store = store;
         this.visibility = visibility;
         this.units = units;
+        this.routing = routing;
         this.clocks = clocks;
         this.cipher = cipher;
         this.audit = audit;
@@ -182,7 +187,7 @@ public class PetitionLifecycle {
         Instant now = clock.instant();
         Petition p = loadVisible(number, by);
         Unit target = units.find(toUnitId).orElseThrow(() -> new InvalidInputException("unitId", "validation.unit.unknown"));
-        RoutingRules.check(p, mode, target, units);
+        routing.check(new RoutingCase(p.type == PetitionType.ACCUSATION, p.regionCode, p.currentUnitId, mode, target));
         if (mode == RouteMode.ASSIGN && feedbackDueDate != null
                 && !feedbackDueDate.isAfter(now.atZone(ChinaTime.ZONE).toLocalDate())) {
             throw new InvalidInputException("feedbackDueAt", "validation.feedbackDue.past");
@@ -341,7 +346,7 @@ public class PetitionLifecycle {
         boolean inWindow = clocks.of(p.id).stream()
                 .anyMatch(c -> c.period() == window && c.state() == ClockView.State.RUNNING);
         long decidedBy = second ? p.reviewUnitId : (p.replyUnitId == null ? p.currentUnitId : p.replyUnitId);
-        Unit organ = RoutingRules.organAbove(units.find(decidedBy).orElseThrow(), units);
+        Unit organ = routing.organAbove(units.find(decidedBy).orElseThrow());
         p.requestReview(reason, organ.id(), inWindow, now);
         store.save(p, now);
         clocks.stop(p.id, window, now);

@@ -11,6 +11,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.xinfang.routing.RouteMode;
+
 /** Loads and saves the {@link Petition} aggregate with its timeline and access list. Plain SQL. */
 @Repository
 class PetitionStore {

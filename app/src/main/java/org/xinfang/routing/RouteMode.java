@@ -1,4 +1,4 @@
-package org.xinfang.petition;
+package org.xinfang.routing;
 
 /** How the 信访部门 sends a registered petition on (Art.22). */
 public enum RouteMode {
