@@ -49,16 +49,18 @@ public class PetitionQueries {
 
     private final JdbcClient jdbc;
     private final PetitionVisibility visibility;
+    private final PetitionScope scope;
     private final Units units;
     private final Clocks clocks;
     private final Petitioners petitioners;
     private final AuditLog audit;
     private final Clock clock;
 
-    PetitionQueries(JdbcClient jdbc, PetitionVisibility visibility, Units units, Clocks clocks, Petitioners petitioners,
+    PetitionQueries(JdbcClient jdbc, PetitionVisibility visibility, PetitionScope scope, Units units, Clocks clocks, Petitioners petitioners,
             AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.visibility = visibility;
+        this.scope = scope;
         this.units = units;
         this.clocks = clocks;
         this.petitioners = petitioners;
@@ -78,7 +80,10 @@ public class PetitionQueries {
         boolean fullPersonalData = user.hasAny(Role.CLERK, Role.HANDLER, Role.APPROVER);
         audit.record("petition.read", "petition", number, fullPersonalData ? "detail with personal data" : "detail");
         PetitionerDetails who = petitioners.find(p.petitionerId).orElseThrow();
-        PetitionerDetails shown = fullPersonalData ? who : who.masked();
+        return view(p, fullPersonalData ? who : who.masked(), !fullPersonalData);
+    }
+
+    private PetitionViews.Detail view(Petition p, PetitionerDetails shown, boolean masked) {
         String repeatOfNumber = p.repeatOf == null ? null
                 : jdbc.sql("SELECT number FROM petition.petition WHERE id = ?").param(p.repeatOf).query(String.class).single();
         return new PetitionViews.Detail(p.id, p.number, p.status.name(), p.status.label(), p.channel.name(),
@@ -86,17 +91,30 @@ public class PetitionQueries {
                 at(p.receivedAt), at(p.registeredAt), p.registeredBy, unitRef(p.receivingUnitId), unitRef(p.currentUnitId),
                 p.routeMode == null ? null : p.routeMode.name(), p.headcount,
                 new PetitionViews.PetitionerView(shown.name(), shown.idCardNumber(), shown.phone(), shown.address(),
-                        !fullPersonalData),
+                        masked),
                 flags(p, repeatOfNumber), pending(p), p.declineGround == null ? null : p.declineGround.label(), reply(p),
                 review(p), p.rating == null ? null : p.rating.name(), p.rating == null ? null : p.rating.label(),
                 p.ratingComment, timeline(p.id, false), deadlines(p.id));
     }
 
+    /**
+     * The full, unmasked view for work the system does on its own behalf (rendering a notice, a
+     * report); audited with the purpose. Never hand its result to a user without checking their scope.
+     */
+    @Transactional
+    public PetitionViews.Detail forSystem(UUID petitionId, String purpose) {
+        Petition p = jdbc.sql("SELECT * FROM petition.petition WHERE id = ?").param(petitionId)
+                .query((rs, n) -> PetitionStore.map(rs, 0)).optional()
+                .orElseThrow(() -> new NotFoundException("petition.notFound"));
+        audit.record("petition.read", "petition", p.number, "system: " + purpose);
+        return view(p, petitioners.find(p.petitionerId).orElseThrow(), false);
+    }
+
     /** A page of the work list, only what the caller may see, most urgent first. */
     @Transactional(readOnly = true)
     public PetitionViews.Page list(Filter f, StaffUser user) {
-        StringBuilder where = new StringBuilder(" WHERE " + PetitionVisibility.CONDITION);
-        List<Object> params = new ArrayList<>(List.of(user.unitId(), visibility.visibleIds(user)));
+        StringBuilder where = new StringBuilder(" WHERE " + PetitionScope.CONDITION);
+        List<Object> params = new ArrayList<>(List.of(scope.parameters(user)));
         if (f.status() != null) {
             where.append(" AND p.status = ?");
             params.add(f.status().name());

@@ -1,0 +1,36 @@
+package org.xinfang.petition;
+
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.xinfang.organization.StaffUser;
+import org.xinfang.organization.Units;
+
+/**
+ * Who may see which petitions, for any module that queries petitions in SQL (lists, search,
+ * statistics, exports): users whose data scope reaches a unit that received, holds or reviews the
+ * petition. A confidential petition (检举控告) is seen only by users of those exact units, never through
+ * a wider scope, so the accused unit and its superiors' staff cannot find it (Art.30, Art.46).
+ */
+@Component
+public class PetitionScope {
+
+    /**
+     * The SQL condition over {@code petition.petition p}; bind {@link #parameters} in order after it.
+     */
+    public static final String CONDITION = """
+            EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = p.id
+                    AND (CASE WHEN p.confidential THEN a.unit_id = ? ELSE a.unit_id = ANY(?) END))""";
+
+    private final Units units;
+
+    PetitionScope(Units units) {
+        this.units = units;
+    }
+
+    /** The two parameters of {@link #CONDITION}: the user's own unit, then the units of their scope. */
+    public Object[] parameters(StaffUser user) {
+        Set<Long> ids = units.visibleUnitIds(user);
+        return new Object[] { user.unitId(), ids.toArray(Long[]::new) };
+    }
+}
