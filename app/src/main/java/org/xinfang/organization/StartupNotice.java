@@ -23,7 +23,8 @@ class StartupNotice {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         StringBuilder text = new StringBuilder()
                 .append("\n==============================================================\n")
-                .append(" Xinfang 信访 is running: http://localhost:").append(port).append("/\n");
+                .append(" Xinfang 信访 is running: http://localhost:").append(port).append("/\n")
+                .append(" REST API (OpenAPI):    http://localhost:").append(port).append("/swagger-ui.html\n");
         if (demo) {
             text.append(" Demo logins (password ").append(OrganizationSetup.DEMO_PASSWORD).append("):\n")
                     .append("   admin 管理员 · clerk 登记员 · supervisor 督查员 · leader 领导\n")

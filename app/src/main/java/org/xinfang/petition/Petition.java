@@ -337,7 +337,7 @@ class Petition {
         }
         status = PetitionStatus.CLOSED;
         closedAt = at;
-        record(at, "CLOSED", null, currentUnitId, "复查（复核）申请期限届满，事项办结", true);
+        recordAs(at, "CLOSED", "系统", currentUnitId, "复查（复核）申请期限届满，事项办结", true);
         events.add(new PetitionEvent.Closed(id, number, status, at));
     }
 
@@ -377,7 +377,13 @@ class Petition {
         pendingBy = by.username();
     }
 
+    /** A timeline entry by a member of staff, or by the petitioner when {@code by} is null. */
     void record(Instant at, String event, StaffUser by, Long unitId, String note, boolean isPublic) {
-        newTimeline.add(new TimelineEntry(at, event, by == null ? "信访人" : by.displayName(), unitId, note, isPublic));
+        recordAs(at, event, by == null ? "信访人" : by.displayName(), unitId, note, isPublic);
+    }
+
+    /** A timeline entry by a named actor (a clerk's name, a channel). */
+    void recordAs(Instant at, String event, String actor, Long unitId, String note, boolean isPublic) {
+        newTimeline.add(new TimelineEntry(at, event, actor, unitId, note, isPublic));
     }
 }

@@ -131,8 +131,7 @@ public class PetitionLifecycle {
             p.closedAt = now;
             note = "同一事实和理由已经复核终结（信访件" + sameFinal.get().number + "），依法不再受理";
         }
-        p.record(now, "REGISTERED", null, receiving.id(), note, true);
-        p.newTimeline.set(0, new Petition.TimelineEntry(now, "REGISTERED", in.registeredBy(), receiving.id(), note, true));
+        p.recordAs(now, "REGISTERED", in.registeredBy(), receiving.id(), note, true);
 
         String code = queryCode();
         store.insert(p, cipher.encrypt(code, Field.OTHER), in.representativeIds().toArray(UUID[]::new),
@@ -140,7 +139,7 @@ public class PetitionLifecycle {
         if (p.repeatOf != null && p.status == PetitionStatus.DUPLICATE) {
             Petition original = store.loadForUpdate(p.repeatOf).orElseThrow();
             original.repeatCount++;
-            original.record(now, "REPEAT_RECEIVED", null, receiving.id(), "收到重复信访件" + p.number
+            original.recordAs(now, "REPEAT_RECEIVED", in.registeredBy(), receiving.id(), "收到重复信访件" + p.number
                     + (p.skipLevel ? "（越级）" : ""), false);
             store.save(original, now);
             store.grantAccess(original.id, receiving.id());

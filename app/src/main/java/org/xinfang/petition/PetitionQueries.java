@@ -155,12 +155,13 @@ public class PetitionQueries {
         return new PetitionViews.Page(rows, total, f.page(), f.size());
     }
 
-    /** What the petitioner sees with the right query code; anything else is "not found". */
-    @Transactional(readOnly = true)
+    /** What the petitioner sees with the right query code (checked by the caller); audited like every read. */
+    @Transactional
     public PetitionViews.PublicView publicView(String number) {
         Petition p = jdbc.sql("SELECT * FROM petition.petition WHERE number = ?").param(number)
                 .query((rs, n) -> PetitionStore.map(rs, 0)).optional()
                 .orElseThrow(() -> new NotFoundException("petition.notFound"));
+        audit.record("petition.publicRead", "petition", number, "tracking with query code");
         List<Map<String, Object>> events = new ArrayList<>();
         for (PetitionViews.TimelineView t : timeline(p.id, true)) {
             Map<String, Object> e = new LinkedHashMap<>();
