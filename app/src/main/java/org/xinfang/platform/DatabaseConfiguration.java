@@ -40,6 +40,9 @@ class DatabaseConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgDir)
                 .setCleanDataDirectory(false)
+                // Spring closes it after the last bean that uses the database; a JVM hook of its own
+                // would stop PostgreSQL while the application is still shutting down
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(90))
                 // pg_trgm only treats Chinese characters as word characters under a UTF-8 locale
                 .setLocaleConfig("locale", "C.UTF-8")
