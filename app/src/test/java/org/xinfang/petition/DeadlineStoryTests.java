@@ -5,52 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinfang.deadline.Clocks;
 import org.xinfang.deadline.DeadlineMissed;
 import org.xinfang.deadline.StatutoryPeriod;
 import org.xinfang.support.Api;
-import org.xinfang.support.MutableClock;
 import org.xinfang.support.RecordedEvents;
-import org.xinfang.support.XinfangTest;
 
 import tools.jackson.databind.JsonNode;
 
 /** The statutory clocks of a petition: the 交办 feedback deadline and the 5-working-day objection period. */
-@XinfangTest
-class DeadlineStoryTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
+class DeadlineStoryTests extends StoryTest {
 
     @Autowired
     Clocks clocks;
 
     @Autowired
     RecordedEvents events;
-
-    Stories story;
-
-    @BeforeEach
-    void setUp() {
-        story = new Stories(port, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void an_assignment_whose_feedback_deadline_passes_raises_exactly_one_deadline_missed() {

@@ -4,32 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinfang.support.Api;
-import org.xinfang.support.XinfangTest;
 
 import tools.jackson.databind.JsonNode;
 
 /** Every step the state or the caller's role does not allow is refused with the reason, and changes nothing. */
-@XinfangTest
-class IllegalStepTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Stories story;
-
-    @BeforeEach
-    void setUp() {
-        story = new Stories(port, jdbc);
-    }
+class IllegalStepTests extends StoryTest {
 
     @Test
     void answering_before_acceptance_is_refused() {

@@ -6,42 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinfang.support.Api;
-import org.xinfang.support.MutableClock;
-import org.xinfang.support.XinfangTest;
 
 import tools.jackson.databind.JsonNode;
 
 /** The lifecycle of the 《信访工作条例》 told as stories, through the HTTP API, with a clock we move. */
-@XinfangTest
-class LifecycleStoryTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    Stories story;
-
-    @BeforeEach
-    void setUp() {
-        story = new Stories(port, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class LifecycleStoryTests extends StoryTest {
 
     @Test
     void a_letter_is_registered_forwarded_accepted_extended_once_answered_and_rated() {

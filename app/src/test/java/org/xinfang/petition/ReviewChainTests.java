@@ -4,42 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinfang.support.Api;
-import org.xinfang.support.MutableClock;
-import org.xinfang.support.XinfangTest;
 
 import tools.jackson.databind.JsonNode;
 
 /** 复查 → 复核 → final, and the windows of 30 days that bound them. */
-@XinfangTest
-class ReviewChainTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    Stories story;
-
-    @BeforeEach
-    void setUp() {
-        story = new Stories(port, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class ReviewChainTests extends StoryTest {
 
     @Test
     void an_unsatisfied_petitioner_goes_through_review_and_recheck_and_a_third_petition_is_not_re_accepted() {

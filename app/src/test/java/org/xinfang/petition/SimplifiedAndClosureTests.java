@@ -6,45 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinfang.deadline.Clocks;
-import org.xinfang.support.MutableClock;
-import org.xinfang.support.XinfangTest;
 
 import tools.jackson.databind.JsonNode;
 
 /** 简易办理 for first-time matters, and 结案 when the petitioner lets the review window pass. */
-@XinfangTest
-class SimplifiedAndClosureTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
+class SimplifiedAndClosureTests extends StoryTest {
 
     @Autowired
     Clocks clocks;
-
-    Stories story;
-
-    @BeforeEach
-    void setUp() {
-        story = new Stories(port, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void a_first_time_matter_on_the_simplified_track_has_10_working_days_and_cannot_be_extended() {
