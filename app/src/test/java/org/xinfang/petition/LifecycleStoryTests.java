@@ -2,7 +2,6 @@ package org.xinfang.petition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -172,9 +171,5 @@ class LifecycleStoryTests extends StoryTest {
 
     private long count() {
         return jdbc.sql("SELECT count(*) FROM petition.petition").query(Long.class).single();
-    }
-
-    static Map<String, Object> copy(Map<String, Object> m) {
-        return new HashMap<>(m);
     }
 }
