@@ -37,8 +37,9 @@ public class Registration {
 
     /** The 条例's limit on representatives of a group visit (多人走访应当推选代表，代表人数不超过5人). */
     static final int MAX_REPRESENTATIVES = 5;
-    static final int MAX_TITLE = 200;
-    static final int MAX_CONTENT = 10_000;
+    /** Longest title and content a registration accepts, in characters. */
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_CONTENT = 10_000;
 
     /**
      * One registration as the API or a form gives it.

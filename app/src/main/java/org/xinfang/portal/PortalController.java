@@ -1,0 +1,14 @@
+package org.xinfang.portal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The portal's home page: what can be petitioned here, what belongs elsewhere, and the time limits. */
+@Controller
+class PortalController {
+
+    @GetMapping({ "/portal", "/portal/" })
+    String home() {
+        return "portal/home";
+    }
+}
