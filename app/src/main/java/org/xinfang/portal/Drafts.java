@@ -32,7 +32,13 @@ class Drafts {
     record Draft(UUID key, SubmissionForm form, List<FileInfo> files, boolean submitted) {
     }
 
-    record FileInfo(int position, String name, int size) {
+    /** A file as the form lists it; {@code sizeLabel} like "36 KB" or "1.4 MB". */
+    record FileInfo(int position, String name, int size, String sizeLabel) {
+
+        FileInfo(int position, String name, int size) {
+            this(position, name, size, size < 1024 ? "1 KB" : size < 1024 * 1024 ? (size + 1023) / 1024 + " KB"
+                    : String.format(java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024)));
+        }
     }
 
     /** What the receipt page shows. */

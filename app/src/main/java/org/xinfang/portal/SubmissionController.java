@@ -34,7 +34,9 @@ import jakarta.servlet.http.HttpSession;
 /**
  * The submission wizard: ① fill in the form → ② check and confirm → ③ receipt with 信访件编号 and 查询码.
  * Each step is its own URL (post-redirect-get), so reloading or going back never submits twice; the
- * confirmation carries the form's server-generated key, which registration uses as idempotency key.
+ * confirmation carries the form's server-generated key, which registration uses as idempotency key. A
+ * form with mistakes comes back with status 200 and the messages, as forms do; only a refusal for
+ * too many attempts has its own status (429).
  */
 @Controller
 class SubmissionController {
@@ -116,7 +118,6 @@ class SubmissionController {
                 // the browser forgets chosen files when the page comes back; say so rather than lose them silently
                 shown.put("files", errors.text("portal.submit.files.chooseAgain"));
             }
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showForm(model, form, shown, chosen.isEmpty() ? kept : List.of());
         }
         return "redirect:/portal/submit/confirm/" + key;
@@ -155,7 +156,6 @@ class SubmissionController {
             return blocked(response, model, address, Throttle.Action.SUBMIT);
         }
         if (verdict == Throttle.Verdict.CHALLENGE && !challenges.solve(challengeId, challengeAnswer)) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showConfirmation(model, draft.get(), address,
                     errors.text(challengeAnswer == null ? "portal.challenge.needed" : "portal.challenge.wrong"));
         }
@@ -166,10 +166,8 @@ class SubmissionController {
                 return "redirect:/portal/submit";
             }
         } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showForm(model, draft.get().form(), errors.of(e.problems()), draft.get().files());
         } catch (RuleViolationException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
             return showConfirmation(model, draft.get(), address, errors.text(e.messageKey(), e.args()));
         }
         return "redirect:/portal/submit/receipt/" + k;
@@ -185,6 +183,8 @@ class SubmissionController {
             return "redirect:/portal/track";
         }
         model.addAttribute("receipt", receipt.get());
+        // shown in China time whatever offset the stored receipt came back with
+        model.addAttribute("receivedAt", receipt.get().receivedAt().atZoneSameInstant(org.xinfang.shared.ChinaTime.ZONE));
         return "portal/receipt";
     }
 

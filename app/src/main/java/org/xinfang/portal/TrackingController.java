@@ -71,20 +71,17 @@ class TrackingController {
             return showForm(model, request, response, n, null);
         }
         if (n.isEmpty() || code.isEmpty() || n.length() > 40 || code.length() > 32) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showForm(model, request, response, n, errors.text("portal.track.incomplete"));
         }
         if (verdict == Throttle.Verdict.CHALLENGE && !challenges.solve(challengeId, challengeAnswer)) {
             if (challengeAnswer != null) {
                 throttle.record(address, Throttle.Action.TRACK_FAILURE);
             }
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showForm(model, request, response, n,
                     errors.text(challengeAnswer == null ? "portal.challenge.needed" : "portal.challenge.wrong"));
         }
         if (!lifecycle.codeMatches(n, code)) {
             throttle.record(address, Throttle.Action.TRACK_FAILURE);
-            response.setStatus(HttpStatus.NOT_FOUND.value());
             return showForm(model, request, response, n, errors.text("portal.track.notFound"));
         }
         session.track(http, n, code);
