@@ -138,7 +138,7 @@ class IntakeController {
                 continue;
             }
             try {
-                decoded.add(new Attachment(f.name(), f.contentType(), Base64.getMimeDecoder().decode(f.data())));
+                decoded.add(new Attachment(f.name(), f.contentType(), Base64.getDecoder().decode(f.data().replaceAll("\\s", ""))));
             } catch (IllegalArgumentException e) {
                 problems.add(FieldProblem.of("attachments[" + i + "].data", "validation.attachment.base64"));
             }
