@@ -24,26 +24,20 @@ class ChallengeController {
     }
 
     private final Challenges challenges;
-    private final Throttle throttle;
     private final MessageSource messages;
     private final java.time.Clock clock;
 
-    ChallengeController(Challenges challenges, Throttle throttle, MessageSource messages, java.time.Clock clock) {
+    ChallengeController(Challenges challenges, MessageSource messages, java.time.Clock clock) {
         this.challenges = challenges;
-        this.throttle = throttle;
         this.messages = messages;
         this.clock = clock;
     }
 
     @PostMapping("/api/v1/public/challenges")
     ResponseEntity<ChallengeView> create(HttpServletRequest request) {
-        String address = request.getRemoteAddr();
-        if (throttle.verdict(address, Throttle.Action.CHALLENGE) == Throttle.Verdict.BLOCK) {
-            // answered by ProblemHandling as a 429 problem ("请求过于频繁")
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
-        }
-        throttle.record(address, Throttle.Action.CHALLENGE);
-        Challenges.Challenge c = challenges.create();
+        // too many questions asked: answered by ProblemHandling as a 429 problem ("请求过于频繁")
+        Challenges.Challenge c = challenges.createFor(request.getRemoteAddr())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS));
         return ResponseEntity.status(HttpStatus.CREATED).body(new ChallengeView(c.id().toString(),
                 messages.getMessage("portal.challenge.question", new Object[] { c.a(), c.b() },
                         LocaleContextHolder.getLocale()),

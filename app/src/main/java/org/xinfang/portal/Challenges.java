@@ -27,15 +27,29 @@ class Challenges {
     static final Duration VALID_FOR = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
+    private final Throttle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Challenges(JdbcClient jdbc, Clock clock) {
+    Challenges(JdbcClient jdbc, Throttle throttle, Clock clock) {
         this.jdbc = jdbc;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
-    Challenge create() {
+    /**
+     * A new question for {@code address}, unless it asked for too many already: questions are rows,
+     * and reloading a page must not fill the table.
+     */
+    java.util.Optional<Challenge> createFor(String address) {
+        if (throttle.verdict(address, Throttle.Action.CHALLENGE) == Throttle.Verdict.BLOCK) {
+            return java.util.Optional.empty();
+        }
+        throttle.record(address, Throttle.Action.CHALLENGE);
+        return java.util.Optional.of(create());
+    }
+
+    private Challenge create() {
         Challenge c = new Challenge(UUID.randomUUID(), 2 + random.nextInt(19), 1 + random.nextInt(9));
         jdbc.sql("INSERT INTO portal.challenge (id, a, b, expires_at) VALUES (?, ?, ?, ?)")
                 .params(c.id(), c.a(), c.b(), Timestamp.from(clock.instant().plus(VALID_FOR))).update();

@@ -11,4 +11,10 @@ class PortalController {
     String home() {
         return "portal/home";
     }
+
+    /** Where a form sent after its session expired lands (see SecurityConfiguration). */
+    @GetMapping("/portal/expired")
+    String expired() {
+        return "portal/expired";
+    }
 }

@@ -1,7 +1,6 @@
 package org.xinfang.portal;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,12 +70,12 @@ class PublicApiGuard extends OncePerRequestFilter {
             if (action == Throttle.Action.TRACK_FAILURE) {
                 throttle.record(address, action); // ignoring the challenge is another failed try
             }
-            if (throttle.verdict(address, Throttle.Action.CHALLENGE) == Throttle.Verdict.BLOCK) {
+            java.util.Optional<Challenges.Challenge> question = challenges.createFor(address);
+            if (question.isEmpty()) {
                 blocked(response, request, address, Throttle.Action.CHALLENGE, locale);
                 return;
             }
-            throttle.record(address, Throttle.Action.CHALLENGE);
-            Challenges.Challenge c = challenges.create();
+            Challenges.Challenge c = question.get();
             ProblemDetail problem = problem(HttpStatus.PRECONDITION_REQUIRED, "portal.limit.challengeRequired", request, locale);
             problem.setProperty("challenge", Map.of("id", c.id().toString(),
                     "question", messages.getMessage("portal.challenge.question", new Object[] { c.a(), c.b() }, locale),
@@ -95,7 +94,7 @@ class PublicApiGuard extends OncePerRequestFilter {
 
     private void blocked(HttpServletResponse response, HttpServletRequest request, String address, Throttle.Action action,
             Locale locale) throws IOException {
-        long seconds = Math.max(60, Duration.between(java.time.Instant.now(), throttle.retryAt(address, action)).toSeconds());
+        long seconds = Math.max(60, throttle.retryAfter(address, action).toSeconds());
         response.setHeader("Retry-After", Long.toString(seconds));
         write(response, problem(HttpStatus.TOO_MANY_REQUESTS, "portal.limit.blocked", request, locale));
     }

@@ -255,7 +255,7 @@ class SubmissionController {
         model.addAttribute("place", placeName(f.regionCode()));
         Throttle.Verdict verdict = throttle.verdict(address, Throttle.Action.SUBMIT);
         if (verdict == Throttle.Verdict.CHALLENGE) {
-            model.addAttribute("challenge", challenges.create());
+            challenges.createFor(address).ifPresent(c -> model.addAttribute("challenge", c));
         }
         model.addAttribute("challengeError", challengeError);
         return "portal/confirm";

@@ -121,6 +121,11 @@ class Throttle {
         return at.isBefore(now) ? now.plus(BUCKET) : at;
     }
 
+    /** How long until {@link #retryAt}. */
+    Duration retryAfter(String address, Action action) {
+        return Duration.between(clock.instant(), retryAt(address, action));
+    }
+
     private int count(String address, Action action) {
         return jdbc.sql("SELECT coalesce(sum(count), 0) FROM portal.rate_counter WHERE address_hash = ? AND action = ? "
                 + "AND bucket > ?")

@@ -179,7 +179,7 @@ class TrackingController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("retryAt", throttle.retryAt(address, Throttle.Action.TRACK_FAILURE).atZone(ChinaTime.ZONE));
         } else if (verdict == Throttle.Verdict.CHALLENGE) {
-            model.addAttribute("challenge", challenges.create());
+            challenges.createFor(address).ifPresent(c -> model.addAttribute("challenge", c));
         }
         return "portal/track";
     }

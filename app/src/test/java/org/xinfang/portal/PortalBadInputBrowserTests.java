@@ -126,6 +126,17 @@ class PortalBadInputBrowserTests {
                 .isEqualTo(SCRIPT);
     }
 
+    @Test
+    void a_form_sent_after_its_session_expired_is_explained_in_chinese_not_refused_with_a_bare_403() {
+        Page page = citizen();
+        page.navigate(url("/portal/submit"));
+        page.context().clearCookies(); // the session, and with it the form's CSRF token, is gone
+        page.getByLabel("标题").fill("过了很久才提交");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下一步：核对信息")).click();
+        assertThat(page).hasURL(Pattern.compile("/portal/expired$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("页面已过期");
+    }
+
     private Page citizen() {
         Page page = browser.newPage(Viewport.PHONE);
         page.context().setExtraHTTPHeaders(Map.of("X-Forwarded-For", PortalPeople.newAddress()));

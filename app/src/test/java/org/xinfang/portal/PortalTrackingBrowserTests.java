@@ -103,7 +103,7 @@ class PortalTrackingBrowserTests {
         assertThat(page.locator(".status")).hasText("已办结");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("申请复查"))).hasCount(0);
         assertThat(page.locator("#actions")).containsText("复查（复核）申请期限已届满");
-        assertThat(page.locator("table.deadlines")).containsText("已超期");
+        assertThat(page.locator("table.deadlines")).containsText("已届满");
 
         // a request sent anyway (an old tab, a crafted form) is refused with the reason, and nothing changes
         String csrf = page.locator("form.inline input[name=_csrf]").getAttribute("value");
