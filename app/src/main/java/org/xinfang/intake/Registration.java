@@ -22,6 +22,7 @@ import org.xinfang.petition.PetitionLifecycle;
 import org.xinfang.petition.PetitionType;
 import org.xinfang.shared.FieldProblem;
 import org.xinfang.shared.InvalidInputException;
+import org.xinfang.notification.Notifications;
 import org.xinfang.shared.RegionCode;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -36,13 +37,38 @@ public class Registration {
 
     /** The 条例's limit on representatives of a group visit (多人走访应当推选代表，代表人数不超过5人). */
     static final int MAX_REPRESENTATIVES = 5;
-    static final int MAX_TITLE = 200;
-    static final int MAX_CONTENT = 10_000;
+    /** Longest title and content a registration accepts, in characters. */
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_CONTENT = 10_000;
 
-    /** One registration as the API or a form gives it. */
+    /**
+     * One registration as the API or a form gives it.
+     *
+     * @param attachments photos, scans and PDFs handed in with it (at most {@value AttachmentPolicy#MAX_COUNT});
+     *                    empty or null for none
+     */
     public record Request(Channel channel, Instant receivedAt, PetitionerDetails petitioner, List<PetitionerDetails> representatives,
             Integer headcount, PetitionType type, String category, String regionCode, String title, String content,
-            boolean publicAllowed, boolean urgent, Map<String, Object> channelDetails) {
+            boolean publicAllowed, boolean urgent, Map<String, Object> channelDetails, List<Attachment> attachments) {
+
+        /** A registration without attachments. */
+        public Request(Channel channel, Instant receivedAt, PetitionerDetails petitioner,
+                List<PetitionerDetails> representatives, Integer headcount, PetitionType type, String category,
+                String regionCode, String title, String content, boolean publicAllowed, boolean urgent,
+                Map<String, Object> channelDetails) {
+            this(channel, receivedAt, petitioner, representatives, headcount, type, category, regionCode, title, content,
+                    publicAllowed, urgent, channelDetails, List.of());
+        }
+    }
+
+    /** The limits a form should tell its users before they pick files. */
+    public record AttachmentLimits(int maxCount, int maxFileMegabytes, int maxTotalMegabytes, List<String> mediaTypes) {
+    }
+
+    /** What attachments registration accepts. */
+    public static AttachmentLimits attachmentLimits() {
+        return new AttachmentLimits(AttachmentPolicy.MAX_COUNT, AttachmentPolicy.MAX_FILE_MB, AttachmentPolicy.MAX_TOTAL_MB,
+                java.util.Arrays.stream(AttachmentPolicy.Kind.values()).map(k -> k.mediaType).toList());
     }
 
     /** The receipt, and whether this call created the petition (false: a replay of an earlier call). */
@@ -53,15 +79,19 @@ public class Registration {
     private final PetitionLifecycle lifecycle;
     private final Units units;
     private final IdempotentSubmissions idempotency;
+    private final Attachments attachments;
+    private final Notifications notifications;
     private final JsonMapper json;
     private final Clock clock;
 
     Registration(Petitioners petitioners, PetitionLifecycle lifecycle, Units units, IdempotentSubmissions idempotency,
-            JsonMapper json, Clock clock) {
+            Attachments attachments, Notifications notifications, JsonMapper json, Clock clock) {
         this.petitioners = petitioners;
         this.lifecycle = lifecycle;
         this.units = units;
         this.idempotency = idempotency;
+        this.attachments = attachments;
+        this.notifications = notifications;
         this.json = json;
         this.clock = clock;
     }
@@ -74,6 +104,16 @@ public class Registration {
                 () -> register(r, clerk.unitId(), clerk.displayName(), false));
     }
 
+    /**
+     * Checks an online submission exactly as {@link #online} would, storing nothing: for a form's
+     * confirmation step, so the citizen confirms only what will be accepted.
+     *
+     * @throws InvalidInputException with every problem at once
+     */
+    public void checkOnline(Request r) {
+        check(r, true);
+    }
+
     /** A citizen submits online (网上信访); received by the petition bureau of the installation's root territory. */
     @Transactional
     public Submitted online(Request r, String idempotencyKey) {
@@ -81,7 +121,30 @@ public class Registration {
                 () -> register(r, publicBureau().id(), "网上信访", true));
     }
 
+    /** A request that passed every check, normalised. */
+    private record Checked(Instant receivedAt, String title, String content, int headcount, PetitionerDetails petitioner,
+            List<PetitionerDetails> representatives, List<AttachmentPolicy.Checked> attachments) {
+    }
+
     private PetitionLifecycle.Receipt register(Request r, long receivingUnitId, String registeredBy, boolean selfService) {
+        Checked c = check(r, selfService);
+        UUID petitionerId = petitioners.register(c.petitioner());
+        List<UUID> representativeIds = new ArrayList<>();
+        for (PetitionerDetails rep : c.representatives()) {
+            representativeIds.add(petitioners.register(rep));
+        }
+        Map<String, Object> details = new LinkedHashMap<>(r.channelDetails() == null ? Map.of() : r.channelDetails());
+        PetitionLifecycle.Receipt receipt = lifecycle.register(new NewPetition(r.channel(), c.receivedAt(), petitionerId,
+                representativeIds, c.headcount(), r.type(), r.category() == null ? null : r.category().strip(),
+                r.regionCode(), c.title(), c.content(), r.publicAllowed(), r.urgent(),
+                json.writeValueAsString(details), receivingUnitId, registeredBy));
+        attachments.store(receipt.id(), c.attachments());
+        // in this transaction, so the 查询码 SMS is sent if and only if the petition exists
+        notifications.receipt(receipt.id(), receipt.number(), receipt.queryCode(), c.petitioner().phone());
+        return receipt;
+    }
+
+    private Checked check(Request r, boolean selfService) {
         List<FieldProblem> problems = new ArrayList<>();
         Instant now = clock.instant();
         Instant receivedAt = r.receivedAt() == null ? now : r.receivedAt();
@@ -142,18 +205,11 @@ public class Registration {
                 problems.addAll(e.problems());
             }
         }
+        List<AttachmentPolicy.Checked> files = AttachmentPolicy.check(r.attachments(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        UUID petitionerId = petitioners.register(petitioner);
-        List<UUID> representativeIds = new ArrayList<>();
-        for (PetitionerDetails rep : cleanReps) {
-            representativeIds.add(petitioners.register(rep));
-        }
-        Map<String, Object> details = new LinkedHashMap<>(r.channelDetails() == null ? Map.of() : r.channelDetails());
-        return lifecycle.register(new NewPetition(r.channel(), receivedAt, petitionerId, representativeIds, headcount,
-                r.type(), r.category() == null ? null : r.category().strip(), r.regionCode(), title, content,
-                r.publicAllowed(), r.urgent(), json.writeValueAsString(details), receivingUnitId, registeredBy));
+        return new Checked(receivedAt, title, content, headcount, petitioner, cleanReps, files);
     }
 
     private Unit publicBureau() {

@@ -30,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -108,6 +109,11 @@ class SecurityConfiguration {
                         .failureHandler((req, res, ex) -> res.sendRedirect(
                                 ex instanceof LockedException ? "/login?locked" : "/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // On the public portal the only refusal is a stale form (CSRF token gone with an expired
+                // session): the citizen gets the portal's explanation in Chinese, not a bare 403.
+                .exceptionHandling(e -> e.defaultAccessDeniedHandlerFor(
+                        (req, res, ex) -> res.sendRedirect(req.getContextPath() + "/portal/expired"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/portal/**")))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
