@@ -187,8 +187,10 @@ public class PetitionQueries {
                 && (c.period() == org.xinfang.deadline.StatutoryPeriod.REVIEW_REQUEST
                         || c.period() == org.xinfang.deadline.StatutoryPeriod.RECHECK_REQUEST));
         String handling = p.confidential ? "纪检监察机关" : units.find(p.currentUnitId).map(Unit::name).orElse("");
-        return new PetitionViews.PublicView(p.number, p.status.name(), p.status.label(), at(p.receivedAt), handling,
-                events, due, reply(p), review(p), p.rating == null ? null : p.rating.name(),
+        // the petitioner sees what they submitted; the handling unit of a 检举控告 stays undisclosed
+        return new PetitionViews.PublicView(p.number, p.status.name(), p.status.label(), at(p.receivedAt),
+                p.channel.label(), p.type.label(), p.title, p.content, handling, events, due, reply(p), review(p),
+                p.rating == null ? null : p.rating.name(), p.rating == null ? null : p.rating.label(),
                 p.repliedAt != null && p.rating == null, reviewWindowOpen);
     }
 

@@ -60,7 +60,8 @@ public final class PetitionViews {
 
     /** What the petitioner sees with number + query code (网上查询). */
     public record PublicView(String number, String status, String statusLabel, OffsetDateTime receivedAt,
-            String handlingUnit, List<Map<String, Object>> timeline, List<Map<String, Object>> deadlines,
-            ReplyView reply, ReviewView review, String rating, boolean canRate, boolean canRequestReview) {
+            String channelLabel, String typeLabel, String title, String content, String handlingUnit,
+            List<Map<String, Object>> timeline, List<Map<String, Object>> deadlines, ReplyView reply,
+            ReviewView review, String rating, String ratingLabel, boolean canRate, boolean canRequestReview) {
     }
 }
