@@ -1,0 +1,122 @@
+package org.xinfang.insight;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tribuo.MutableDataset;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.xinfang.search.ChineseSegmenter;
+
+/**
+ * Offline training of the petition classifier: features of every training message, a vocabulary of
+ * the terms seen in at least {@code minDf} messages with their IDF, and a LibLinear linear model
+ * trained by Tribuo on the TF-IDF vectors. Deterministic: same data and settings, same model.
+ */
+final class ClassifierTraining {
+
+    /** The knobs of a training run. */
+    record Settings(LinearClassificationType.LinearType solver, double cost, int minDf) {
+        static Settings defaults() {
+            return new Settings(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL, 0.5, 2);
+        }
+    }
+
+    /** A training document: its term counts and label. */
+    record Document(Map<String, Integer> counts, String label) {
+    }
+
+    private final TextFeatures features = new TextFeatures(new ChineseSegmenter());
+
+    Document document(LabelledMessages.Message m) {
+        Map<String, Integer> counts = m.tokens() != null ? TextFeatures.countsOfTokens(m.tokens())
+                : features.counts(m.title(), m.body());
+        return new Document(counts, m.label());
+    }
+
+    ClassifierModel train(List<Document> docs, Settings settings, String about) {
+        Map<String, Integer> df = new HashMap<>();
+        for (Document d : docs) {
+            for (String term : d.counts().keySet()) {
+                df.merge(term, 1, Integer::sum);
+            }
+        }
+        Map<String, Float> idf = new HashMap<>();
+        int n = docs.size();
+        df.forEach((term, count) -> {
+            if (count >= settings.minDf()) {
+                idf.put(term, (float) (Math.log((n + 1.0) / (count + 1.0)) + 1.0));
+            }
+        });
+        LabelFactory labels = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(
+                new SimpleDataSourceProvenance("xinfang petitions", labels), labels);
+        for (Document d : docs) {
+            data.add(ClassifierModel.vector(d.counts(), idf, new Label(d.label())));
+        }
+        LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
+                new LinearClassificationType(settings.solver()), settings.cost(), 1000, 0.01, 1L);
+        if (Boolean.getBoolean("xf.balanced")) {
+            Map<String, Integer> perLabel = new HashMap<>();
+            docs.forEach(d -> perLabel.merge(d.label(), 1, Integer::sum));
+            Map<Label, Float> weights = new HashMap<>();
+            perLabel.forEach((l, c) -> weights.put(new Label(l), (float) Math.sqrt((double) n / perLabel.size() / c)));
+            trainer.setLabelWeights(weights);
+        }
+        Model<Label> model = trainer.train(data);
+        return new ClassifierModel(idf, model, about);
+    }
+
+    /**
+     * Removes from the extra, pre-segmented rows every one that is (nearly) the same message as one
+     * of the given texts: at least 60 % of its words of two or more characters occur in one of them.
+     * The shared segmented file repeats many messages of the raw file, and a held-out message must
+     * never reach training by that back door.
+     */
+    static List<LabelledMessages.Message> withoutCopiesOf(List<LabelledMessages.Message> segmented,
+            List<String> texts, int[] dropped) {
+        Map<String, List<Integer>> byBigram = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String t = texts.get(i);
+            Set<String> seen = new HashSet<>();
+            for (int k = 0; k + 2 <= t.length(); k++) {
+                String g = t.substring(k, k + 2);
+                if (seen.add(g)) {
+                    byBigram.computeIfAbsent(g, x -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        List<LabelledMessages.Message> kept = new ArrayList<>();
+        for (LabelledMessages.Message m : segmented) {
+            Set<String> words = new HashSet<>();
+            for (String w : m.tokens()) {
+                if (w.length() >= 2) {
+                    words.add(w);
+                }
+            }
+            Map<Integer, Integer> hits = new HashMap<>();
+            for (String w : words) {
+                for (int i : byBigram.getOrDefault(w.substring(0, 2), List.of())) {
+                    if (texts.get(i).contains(w)) {
+                        hits.merge(i, 1, Integer::sum);
+                    }
+                }
+            }
+            int best = hits.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            if (!words.isEmpty() && best >= 0.6 * words.size()) {
+                dropped[0]++;
+            } else {
+                kept.add(m);
+            }
+        }
+        return kept;
+    }
+}
