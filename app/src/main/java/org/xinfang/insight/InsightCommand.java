@@ -67,7 +67,7 @@ public final class InsightCommand {
         out.println("""
                 usage: insight COMMAND [options]
                   train-classifier     [--raw FILE] [--segmented FILE|none] [--output FILE]
-                                       [--solver L2R_L2LOSS_SVC_DUAL|L2R_LR|…] [--cost C] [--min-df N]
+                                       [--solver L2R_L2LOSS_SVC_DUAL|L2R_LR|…] [--cost C] [--min-df N] [--max-terms N]
                   evaluate-classifier  --input FILE [--held-out] [--model FILE]
                   cross-validate-classifier [--raw FILE] [--segmented FILE|none] [--solver …] [--cost C] [--min-df N]
                   measure-repeats      [--input FILE]
@@ -93,7 +93,8 @@ public final class InsightCommand {
         return new ClassifierTraining.Settings(
                 o.containsKey("solver") ? LinearClassificationType.LinearType.valueOf(o.get("solver")) : d.solver(),
                 o.containsKey("cost") ? Double.parseDouble(o.get("cost")) : d.cost(),
-                o.containsKey("min-df") ? Integer.parseInt(o.get("min-df")) : d.minDf());
+                o.containsKey("min-df") ? Integer.parseInt(o.get("min-df")) : d.minDf(),
+                o.containsKey("max-terms") ? Integer.parseInt(o.get("max-terms")) : d.maxTerms());
     }
 
     /** The training part of the raw file plus the segmented rows that copy no raw message. */
@@ -142,7 +143,7 @@ public final class InsightCommand {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         about.append(String.format(Locale.ROOT, "training messages: %d; settings: %s; vocabulary: %d terms; "
                 + "training took %.1f s%n", docs.size(), settings, model.vocabularySize(), took.toMillis() / 1000.0));
-        ClassifierModel shipped = new ClassifierModel(idfOf(model), modelOf(model), about.toString());
+        ClassifierModel shipped = new ClassifierModel(model.idf(), model.model(), about.toString());
         Path output = Path.of(o.getOrDefault("output", MODEL_FILE));
         Files.createDirectories(output.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(output)) {
@@ -150,14 +151,6 @@ public final class InsightCommand {
         }
         out.print(about);
         out.printf(Locale.ROOT, "model written to %s (%d bytes)%n", output, Files.size(output));
-    }
-
-    private static Map<String, Float> idfOf(ClassifierModel m) {
-        return m.idf();
-    }
-
-    private static org.tribuo.Model<org.tribuo.classification.Label> modelOf(ClassifierModel m) {
-        return m.model();
     }
 
     private void evaluate(Map<String, String> o) throws IOException {

@@ -80,6 +80,22 @@ public class PetitionClassifier {
         return model.classify(title == null ? "" : title, content == null ? "" : content, false).label();
     }
 
+    ClassifierModel model() {
+        return model;
+    }
+
+    private volatile TextSimilarity similarity;
+
+    /** The similarity measure over this model's document frequencies, for a segmenter (rebuilt when it changes). */
+    TextSimilarity similarity(org.xinfang.search.ChineseSegmenter segmenter) {
+        TextSimilarity current = similarity;
+        if (current == null || current.segmenter() != segmenter) {
+            current = new TextSimilarity(model.idf(), segmenter);
+            similarity = current;
+        }
+        return current;
+    }
+
     /** How the shipped model was trained (data, split, settings). */
     public String provenance() {
         return model.about();

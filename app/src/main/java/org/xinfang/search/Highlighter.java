@@ -53,6 +53,15 @@ final class Highlighter {
         return out.toString();
     }
 
+    /** How many of the searched words occur in the text. */
+    int matches(String text) {
+        if (text == null) {
+            return 0;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return (int) words.stream().filter(lower::contains).count();
+    }
+
     /** About {@link #SNIPPET_CHARS} characters around the first marked word, or null if none occurs. */
     String snippet(String text) {
         if (text == null) {

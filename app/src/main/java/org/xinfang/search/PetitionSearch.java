@@ -192,12 +192,10 @@ public class PetitionSearch {
     private static Hit hit(ResultSet rs, Highlighter h) throws SQLException {
         String content = rs.getString(3);
         String reply = rs.getString(4);
-        String snippet = h.snippet(content);
-        String from = "content";
-        if (snippet == null && reply != null) {
-            snippet = h.snippet(reply);
-            from = snippet == null ? null : "reply";
-        }
+        // the snippet comes from whichever text holds more of the searched words, the petition on a tie
+        boolean fromReply = reply != null && h.matches(reply) > h.matches(content);
+        String snippet = fromReply ? h.snippet(reply) : h.snippet(content);
+        String from = fromReply ? "reply" : "content";
         if (snippet == null) {
             String start = content.length() > Highlighter.SNIPPET_CHARS
                     ? content.substring(0, Highlighter.SNIPPET_CHARS) + "…" : content;
