@@ -40,12 +40,23 @@ final class ClassifierModel {
     }
 
     private final Map<String, Float> idf;
+    private final Map<String, Float> background;
+    private final Map<String, Float> allIdf;
     private final Model<Label> model;
     private final String about;
     private final TextFeatures features;
 
-    ClassifierModel(Map<String, Float> idf, Model<Label> model, String about) {
+    /**
+     * @param idf        the classifier's features and their inverse document frequencies
+     * @param background common terms the classifier does not use, with theirs: similarity needs to know
+     *                   that 我们 or 问题 are common even though they say nothing about the category
+     */
+    ClassifierModel(Map<String, Float> idf, Map<String, Float> background, Model<Label> model, String about) {
         this.idf = idf;
+        this.background = background;
+        Map<String, Float> all = new HashMap<>(background);
+        all.putAll(idf);
+        this.allIdf = all;
         this.model = model;
         this.about = about;
         this.features = new TextFeatures(new ChineseSegmenter());
@@ -53,6 +64,15 @@ final class ClassifierModel {
 
     Map<String, Float> idf() {
         return idf;
+    }
+
+    Map<String, Float> background() {
+        return background;
+    }
+
+    /** Inverse document frequencies of every term training saw often enough: features and background. */
+    Map<String, Float> documentFrequencies() {
+        return allIdf;
     }
 
     Model<Label> model() {
@@ -74,6 +94,9 @@ final class ClassifierModel {
 
     Outcome predict(Map<String, Integer> counts, boolean explain) {
         ArrayExample<Label> example = vector(counts, idf, LabelFactory.UNKNOWN_LABEL);
+        if (example.size() == 0) {
+            return new Outcome(null, 0, Map.of(), List.of()); // no word the model knows: no suggestion
+        }
         Prediction<Label> p = model.predict(example);
         Map<String, Double> scores = scores(p);
         String label = p.getOutput().getLabel();
@@ -166,12 +189,8 @@ final class ClassifierModel {
             zip.putNextEntry(new ZipEntry("about.txt"));
             zip.write(about.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("vocabulary.tsv"));
-            StringBuilder vocabulary = new StringBuilder();
-            idf.entrySet().stream().sorted(Comparator.comparing(Map.Entry::getKey))
-                    .forEach(e -> vocabulary.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
-            zip.write(vocabulary.toString().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            writeTable(zip, "vocabulary.tsv", idf);
+            writeTable(zip, "background.tsv", background);
             zip.putNextEntry(new ZipEntry("model.pb"));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             model.serializeToStream(bytes);
@@ -180,9 +199,28 @@ final class ClassifierModel {
         }
     }
 
+    private static void writeTable(ZipOutputStream zip, String name, Map<String, Float> table) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        StringBuilder sb = new StringBuilder();
+        table.entrySet().stream().sorted(Comparator.comparing(Map.Entry::getKey))
+                .forEach(e -> sb.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
+        zip.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static void readTable(byte[] content, Map<String, Float> into) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            int tab = line.lastIndexOf('\t');
+            into.put(line.substring(0, tab), Float.parseFloat(line.substring(tab + 1)));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static ClassifierModel read(InputStream in) throws IOException {
         Map<String, Float> idf = new HashMap<>();
+        Map<String, Float> background = new HashMap<>();
         Model<Label> model = null;
         String about = "";
         try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
@@ -191,15 +229,8 @@ final class ClassifierModel {
                 byte[] content = zip.readAllBytes();
                 switch (entry.getName()) {
                     case "about.txt" -> about = new String(content, StandardCharsets.UTF_8);
-                    case "vocabulary.tsv" -> {
-                        BufferedReader r = new BufferedReader(
-                                new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
-                        String line;
-                        while ((line = r.readLine()) != null) {
-                            int tab = line.lastIndexOf('\t');
-                            idf.put(line.substring(0, tab), Float.parseFloat(line.substring(tab + 1)));
-                        }
-                    }
+                    case "vocabulary.tsv" -> readTable(content, idf);
+                    case "background.tsv" -> readTable(content, background);
                     case "model.pb" -> {
                         Model<?> m = Model.deserializeFromStream(new ByteArrayInputStream(content));
                         if (!m.validate(Label.class)) {
@@ -216,7 +247,7 @@ final class ClassifierModel {
             throw new IOException("incomplete classifier model: " + (model == null ? "model.pb" : "vocabulary.tsv")
                     + " missing");
         }
-        return new ClassifierModel(idf, model, about);
+        return new ClassifierModel(idf, background, model, about);
     }
 
 }

@@ -13,6 +13,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.xinfang.search.ChineseSegmenter;
 
@@ -26,9 +27,12 @@ final class ClassifierTraining {
     /** The knobs of a training run. */
     record Settings(LinearClassificationType.LinearType solver, double cost, int minDf, int maxTerms) {
         static Settings defaults() {
-            return new Settings(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL, 1.0, 2, 20_000);
+            return new Settings(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL, 0.5, 2, 12_000);
         }
     }
+
+    /** Terms the model does not use are still kept, for similarity, when this many documents have them. */
+    static final int BACKGROUND_MIN_DF = 20;
 
     /** A training document: its term counts and label. */
     record Document(Map<String, Integer> counts, String label) {
@@ -52,28 +56,28 @@ final class ClassifierTraining {
         Map<String, Float> idf = new HashMap<>();
         int n = docs.size();
         Set<String> kept = mostInformative(docs, df, settings);
+        Map<String, Float> background = new HashMap<>();
         df.forEach((term, count) -> {
+            float value = (float) (Math.log((n + 1.0) / (count + 1.0)) + 1.0);
             if (kept.contains(term)) {
-                idf.put(term, (float) (Math.log((n + 1.0) / (count + 1.0)) + 1.0));
+                idf.put(term, value);
+            } else if (count >= BACKGROUND_MIN_DF && !term.startsWith("t:")) {
+                background.put(term, value);
             }
         });
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("xinfang petitions", labels), labels);
         for (Document d : docs) {
-            data.add(ClassifierModel.vector(d.counts(), idf, new Label(d.label())));
+            ArrayExample<Label> example = ClassifierModel.vector(d.counts(), idf, new Label(d.label()));
+            if (example.size() > 0) { // a message with none of the selected terms teaches nothing
+                data.add(example);
+            }
         }
         LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
                 new LinearClassificationType(settings.solver()), settings.cost(), 1000, 0.01, 1L);
-        if (Boolean.getBoolean("xf.balanced")) {
-            Map<String, Integer> perLabel = new HashMap<>();
-            docs.forEach(d -> perLabel.merge(d.label(), 1, Integer::sum));
-            Map<Label, Float> weights = new HashMap<>();
-            perLabel.forEach((l, c) -> weights.put(new Label(l), (float) Math.sqrt((double) n / perLabel.size() / c)));
-            trainer.setLabelWeights(weights);
-        }
         Model<Label> model = trainer.train(data);
-        return new ClassifierModel(idf, model, about);
+        return new ClassifierModel(idf, background, model, about);
     }
 
     /**

@@ -143,6 +143,7 @@ final class HotspotClustering {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .filter(w -> place == null || !place.contains(w) && !w.contains(place))
+                .filter(w -> w.codePoints().allMatch(Character::isIdeographic)) // not a3区, kv, 2019
                 .filter(w -> keywords.stream().noneMatch(k -> k.contains(w) || w.contains(k)))
                 .limit(3).forEach(keywords::add);
         Map<String, Integer> perPerson = new LinkedHashMap<>();

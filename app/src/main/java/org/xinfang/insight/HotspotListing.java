@@ -29,7 +29,7 @@ final class HotspotListing {
                 .map(p -> new HotspotClustering.Item(p.id(), p.user(), p.title(), p.detail(), p.at(), p.likes(),
                         model.classify(p.title(), p.detail(), false).label(), null))
                 .toList();
-        HotspotClustering clustering = new HotspotClustering(new TextSimilarity(model.idf(), segmenter),
+        HotspotClustering clustering = new HotspotClustering(new TextSimilarity(model.documentFrequencies(), segmenter),
                 new PlacePhrases(segmenter));
         List<HotspotClustering.Cluster> clusters = clustering.clusters(items, top);
         out.printf(Locale.ROOT, "messages: %d (%s); clustering took %.1f s%n", posts.size(), input.getFileName(),

@@ -27,7 +27,7 @@ public class Hotspots {
     /** The longest period one request may cover. */
     public static final int MAX_DAYS = 366;
     /** At most this many petitions of the period are clustered (the newest). */
-    public static final int MAX_PETITIONS = 20_000;
+    public static final int MAX_PETITIONS = 5_000;
 
     /**
      * One hotspot.

@@ -143,7 +143,7 @@ public final class InsightCommand {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         about.append(String.format(Locale.ROOT, "training messages: %d; settings: %s; vocabulary: %d terms; "
                 + "training took %.1f s%n", docs.size(), settings, model.vocabularySize(), took.toMillis() / 1000.0));
-        ClassifierModel shipped = new ClassifierModel(model.idf(), model.model(), about.toString());
+        ClassifierModel shipped = new ClassifierModel(model.idf(), model.background(), model.model(), about.toString());
         Path output = Path.of(o.getOrDefault("output", MODEL_FILE));
         Files.createDirectories(output.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(output)) {
@@ -175,7 +175,7 @@ public final class InsightCommand {
         for (LabelledMessages.Message m : messages) {
             Map<String, Integer> counts = m.tokens() != null ? TextFeatures.countsOfTokens(m.tokens())
                     : features.counts(m.title(), m.body());
-            evaluation.add(m.label(), model.predict(counts, false).label());
+            evaluation.add(m.label(), String.valueOf(model.predict(counts, false).label()));
         }
         long micros = (System.nanoTime() - start) / 1000 / Math.max(1, messages.size());
         out.println(model.about().strip());
@@ -218,7 +218,7 @@ public final class InsightCommand {
             }
             ClassifierModel model = training.train(fit, settings, "");
             for (int i : test) {
-                all.add(docs.get(i).label(), model.predict(docs.get(i).counts(), false).label());
+                all.add(docs.get(i).label(), String.valueOf(model.predict(docs.get(i).counts(), false).label()));
             }
         }
         out.printf(Locale.ROOT, "settings: %s accuracy %.4f macro-F1 %.4f%n", settings, all.accuracy(), all.macroF1());

@@ -31,7 +31,8 @@ public class PetitionClassifier {
     /**
      * A suggested category.
      *
-     * @param category     the category name as the category tree spells it (e.g. 城乡建设)
+     * @param category     the category name as the category tree spells it (e.g. 城乡建设); null when the
+     *                     text has no word the model knows
      * @param confidence   0…1
      * @param confident    whether the confidence reaches {@link #CONFIDENT}
      * @param alternatives every category with its score, best first
@@ -72,7 +73,8 @@ public class PetitionClassifier {
         for (Map.Entry<String, Double> e : o.scores().entrySet()) {
             alternatives.add(new Alternative(e.getKey(), round(e.getValue())));
         }
-        return new Suggestion(o.label(), round(o.confidence()), o.confidence() >= CONFIDENT, alternatives, o.drivers());
+        return new Suggestion(o.label(), round(o.confidence()), o.label() != null && o.confidence() >= CONFIDENT,
+                alternatives, o.drivers());
     }
 
     /** The category alone, without the explanation (for bulk work such as hotspots). */
@@ -90,7 +92,7 @@ public class PetitionClassifier {
     TextSimilarity similarity(org.xinfang.search.ChineseSegmenter segmenter) {
         TextSimilarity current = similarity;
         if (current == null || current.segmenter() != segmenter) {
-            current = new TextSimilarity(model.idf(), segmenter);
+            current = new TextSimilarity(model.documentFrequencies(), segmenter);
             similarity = current;
         }
         return current;

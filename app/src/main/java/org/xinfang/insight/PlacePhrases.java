@@ -32,6 +32,8 @@ final class PlacePhrases {
             "怎么", "如何", "没有", "不", "还", "都", "也", "很", "非常", "已经", "一直", "至今", "目前", "现在");
 
     private static final Pattern CODED = Pattern.compile("[a-z][0-9]{0,3}(市|区|县|镇|乡|村|街道|社区)");
+    /** Organs of government are whom petitions address, not where problems are. */
+    private static final Pattern OFFICES = Pattern.compile("(政府|市委|党委|办公室|委员会|局|厅)$");
     private static final Pattern NAMEISH = Pattern.compile("[\\p{IsHan}a-z0-9]+");
 
     private final ChineseSegmenter segmenter;
@@ -67,7 +69,7 @@ final class PlacePhrases {
             }
             String p = phrase.toString();
             // a bare noun (小区, 学校) or a one-character name (东路) says too little to tell places apart
-            if (p.length() >= noun.length() + 2 && !CODED.matcher(p).matches()) {
+            if (p.length() >= noun.length() + 2 && !CODED.matcher(p).matches() && !OFFICES.matcher(p).find()) {
                 places.add(p);
             }
         }

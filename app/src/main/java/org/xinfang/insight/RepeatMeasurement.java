@@ -33,7 +33,7 @@ final class RepeatMeasurement {
         List<DataFiles.Post> posts = new ArrayList<>(DataFiles.posts(input));
         posts.sort(Comparator.comparing(DataFiles.Post::at).thenComparing(DataFiles.Post::id));
         ClassifierModel model = PetitionClassifier.loadShipped();
-        TextSimilarity similarity = new TextSimilarity(model.idf(), new ChineseSegmenter());
+        TextSimilarity similarity = new TextSimilarity(model.documentFrequencies(), new ChineseSegmenter());
         long start = System.nanoTime();
         List<TextSimilarity.Vector> vectors = posts.parallelStream().map(p -> similarity.vector(p.title(), p.detail()))
                 .toList();

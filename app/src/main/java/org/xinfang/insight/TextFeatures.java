@@ -53,29 +53,17 @@ final class TextFeatures {
         return counts;
     }
 
-    static final boolean TRIGRAMS = Boolean.getBoolean("xf.trigrams");
-    static final boolean UNIGRAMS = Boolean.getBoolean("xf.unigrams");
-
     private static void addBigrams(String text, Map<String, Integer> counts) {
         char previous = 0;
-        char before = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (isHan(c)) {
-                if (UNIGRAMS) {
-                    counts.merge("u:" + c, 1, Integer::sum);
-                }
                 if (previous != 0) {
                     counts.merge("b:" + previous + c, 1, Integer::sum);
-                    if (TRIGRAMS && before != 0) {
-                        counts.merge("c:" + before + previous + c, 1, Integer::sum);
-                    }
                 }
-                before = previous;
                 previous = c;
             } else {
                 previous = 0;
-                before = 0;
             }
         }
     }

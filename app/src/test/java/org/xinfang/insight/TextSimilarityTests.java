@@ -17,7 +17,7 @@ class TextSimilarityTests {
 
     @BeforeAll
     static void load() {
-        similarity = new TextSimilarity(PetitionClassifier.loadShipped().idf(), new ChineseSegmenter());
+        similarity = new TextSimilarity(PetitionClassifier.loadShipped().documentFrequencies(), new ChineseSegmenter());
     }
 
     @Test
