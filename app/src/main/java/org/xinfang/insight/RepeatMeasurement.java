@@ -44,6 +44,7 @@ final class RepeatMeasurement {
         int topByText = 0;
         int topPlatform = 0;
         int flagged = 0;
+        int hardFalse = 0;
         List<Double> positives = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Set<Integer> earlierSame = new HashSet<>();
@@ -76,6 +77,15 @@ final class RepeatMeasurement {
             // the platform lists the same petitioner's earlier petitions first, by score
             if (bestSame >= 0 && earlierSame.contains(bestSame)) {
                 topPlatform++;
+            }
+            double bestOther = 0;
+            for (int j = 0; j < i; j++) {
+                if (!posts.get(j).user().equals(posts.get(i).user())) {
+                    bestOther = Math.max(bestOther, scores[j]);
+                }
+            }
+            if (bestOther >= SimilarPetitions.REPEAT_THRESHOLD) {
+                hardFalse++;
             }
             double bestKnown = earlierSame.stream().mapToDouble(j -> scores[j]).max().orElse(0);
             positives.add(bestKnown);
@@ -115,6 +125,9 @@ final class RepeatMeasurement {
                 + "(false-positive rate %.2f %%); median %.3f, 99th percentile %.3f%n", pairs,
                 SimilarPetitions.REPEAT_THRESHOLD, falsePositives, 100.0 * falsePositives / pairs,
                 quantile(negatives, 0.5), quantile(negatives, 0.99));
+        out.printf(Locale.ROOT, "hardest negatives: for %d known repeats, the most similar earlier message of another user "
+                + "scores >= %.2f in %d cases (%.1f %%) — these would be flagged if that user were the same petitioner%n",
+                known, SimilarPetitions.REPEAT_THRESHOLD, hardFalse, 100.0 * hardFalse / known);
         out.printf(Locale.ROOT, "took %.1f s%n", seconds);
     }
 
