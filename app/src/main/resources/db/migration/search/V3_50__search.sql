@@ -20,3 +20,5 @@ CREATE TABLE search.petition_text (
 CREATE INDEX petition_text_terms_idx ON search.petition_text USING gin (terms);
 CREATE INDEX petition_text_title_trgm_idx ON search.petition_text USING gin (title gin_trgm_ops);
 CREATE INDEX petition_text_received_idx ON search.petition_text (received_at DESC);
+-- a search for a petition number must not force a sequential scan of the OR above
+CREATE UNIQUE INDEX petition_text_number_idx ON search.petition_text (number);

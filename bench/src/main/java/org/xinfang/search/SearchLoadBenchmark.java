@@ -59,6 +59,9 @@ public final class SearchLoadBenchmark {
             long total = jdbc.sql("SELECT count(*) FROM search.petition_text").query(Long.class).single();
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             run(port, words, queries, total);
+            if (java.util.Arrays.asList(args).contains("--explain")) {
+                explain(jdbc, words);
+            }
         } finally {
             app.close();
         }
@@ -178,6 +181,23 @@ public final class SearchLoadBenchmark {
         StringBuilder sb = new StringBuilder();
         lexemes.forEach((w, p) -> sb.append(sb.isEmpty() ? "" : " ").append('\'').append(w).append("':").append(p));
         return sb.toString();
+    }
+
+    /** The plan of the search's count and page queries for one two-word query (as PetitionSearch builds them). */
+    private static void explain(JdbcClient jdbc, List<String> words) {
+        Random r = new Random(7);
+        String a = pick(words, r);
+        String b = pick(words, r);
+        String ts = "'" + a + "' & '" + b + "'";
+        String q = a + " " + b;
+        Long[] units = jdbc.sql("SELECT id FROM organization.unit").query(Long.class).list().toArray(Long[]::new);
+        long own = jdbc.sql("SELECT id FROM organization.unit WHERE code = '990100-XFJ'").query(Long.class).single();
+        String where = " WHERE (s.terms @@ ?::tsquery OR ? <% s.title OR s.number = ?) AND EXISTS (SELECT 1 FROM petition.access a"
+                + " WHERE a.petition_id = p.id AND (CASE WHEN p.confidential THEN a.unit_id = ? ELSE a.unit_id = ANY(?) END))";
+        for (String sql : List.of("EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM search.petition_text s JOIN petition.petition p ON p.id = s.petition_id" + where)) {
+            System.out.println("query: " + q);
+            jdbc.sql(sql).params(ts, q, q, own, units).query(String.class).list().forEach(System.out::println);
+        }
     }
 
     private static void run(int port, List<String> words, int queries, long total) throws Exception {
