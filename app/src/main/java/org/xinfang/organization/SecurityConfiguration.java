@@ -86,6 +86,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/petitions").hasRole(Role.CLERK.name())
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name())
+                        // insight and search: case workers, supervisors and leaders, each within their scope
+                        .requestMatchers("/api/v1/insight/hotspots").hasAnyRole(Role.LEADER.name(),
+                                Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/insight/suggestions").hasRole(Role.CLERK.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/petitions/*/suggestions", "/api/v1/search")
+                        .hasAnyRole(Role.CLERK.name(), Role.HANDLER.name(), Role.APPROVER.name(),
+                                Role.SUPERVISOR.name(), Role.LEADER.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,

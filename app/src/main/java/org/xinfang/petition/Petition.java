@@ -227,7 +227,7 @@ class Petition {
                 replyUnitId = currentUnitId;
                 status = PetitionStatus.ANSWERED;
                 record(at, "ANSWERED", by, currentUnitId, "出具答复意见：" + outcome.label(), true);
-                events.add(new PetitionEvent.ReplyIssued(id, number, currentUnitId, outcome, at));
+                events.add(new PetitionEvent.ReplyIssued(id, number, currentUnitId, outcome, at, replyText));
                 return Approved.REPLY;
             }
             case DECLINE -> {

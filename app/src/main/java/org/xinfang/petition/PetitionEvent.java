@@ -12,10 +12,13 @@ public sealed interface PetitionEvent {
 
     String number();
 
-    /** 登记: received on a channel and registered; {@code status} may already be DUPLICATE or NOT_RE_ACCEPTED. */
+    /**
+     * 登记: received on a channel and registered; {@code status} may already be DUPLICATE or NOT_RE_ACCEPTED.
+     * Title, content and category travel along for the modules that read the text (search, insight).
+     */
     record Registered(UUID petitionId, String number, Channel channel, PetitionType type, String regionCode,
             long receivingUnitId, PetitionStatus status, boolean firstTime, boolean skipLevel, UUID repeatOf,
-            Instant receivedAt) implements PetitionEvent {
+            Instant receivedAt, String title, String content, String category) implements PetitionEvent {
     }
 
     /** 转送 / 交办 / 诉访分离 / 转纪检监察. */
@@ -40,8 +43,9 @@ public sealed interface PetitionEvent {
     record Extended(UUID petitionId, String number, long unitId, int days, Instant at) implements PetitionEvent {
     }
 
-    /** 答复: the written reply was approved and issued. */
-    record ReplyIssued(UUID petitionId, String number, long unitId, Outcome outcome, Instant at) implements PetitionEvent {
+    /** 答复: the written reply was approved and issued; {@code text} is the reply itself. */
+    record ReplyIssued(UUID petitionId, String number, long unitId, Outcome outcome, Instant at, String text)
+            implements PetitionEvent {
     }
 
     /** 满意度评价. */

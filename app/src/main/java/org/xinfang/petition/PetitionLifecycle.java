@@ -149,7 +149,7 @@ public class PetitionLifecycle {
         }
         audit.record("petition.registered", "petition", p.number, in.channel().name() + " " + p.status.name());
         events.publishEvent(new PetitionEvent.Registered(p.id, p.number, p.channel, p.type, p.regionCode, receiving.id(),
-                p.status, p.firstTime, p.skipLevel, p.repeatOf, p.receivedAt));
+                p.status, p.firstTime, p.skipLevel, p.repeatOf, p.receivedAt, p.title, p.content, p.category));
         return new Receipt(p.id, p.number, code, p.receivedAt, p.status);
     }
 
