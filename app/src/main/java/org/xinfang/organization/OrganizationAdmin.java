@@ -87,7 +87,7 @@ public class OrganizationAdmin {
         String cleanCode = code == null ? "" : code.strip();
         String cleanName = name == null ? "" : name.strip();
         if (!cleanCode.matches("[0-9A-Za-z-]{2,40}")) {
-            problems.add(FieldProblem.of("code", "admin.unit.code"));
+            problems.add(FieldProblem.of("code", "admin.unit.code.invalid"));
         } else if (units.findByCode(cleanCode).isPresent()) {
             problems.add(FieldProblem.of("code", "admin.unit.codeTaken"));
         }
@@ -117,7 +117,7 @@ public class OrganizationAdmin {
         }
         String cleanFunction = function == null || function.isBlank() ? null : function.strip().toUpperCase();
         if (cleanFunction != null && !cleanFunction.matches("[A-Z_]{2,40}")) {
-            problems.add(FieldProblem.of("function", "admin.unit.function"));
+            problems.add(FieldProblem.of("function", "admin.unit.function.invalid"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -194,7 +194,7 @@ public class OrganizationAdmin {
         List<FieldProblem> problems = new ArrayList<>();
         String cleanUsername = username == null ? "" : username.strip().toLowerCase();
         if (!cleanUsername.matches("[a-z0-9_.-]{2,64}")) {
-            problems.add(FieldProblem.of("username", "admin.user.username"));
+            problems.add(FieldProblem.of("username", "admin.user.username.invalid"));
         } else if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM organization.staff_user WHERE username = ?)")
                 .param(cleanUsername).query(Boolean.class).single()) {
             problems.add(FieldProblem.of("username", "admin.user.usernameTaken"));
@@ -305,7 +305,7 @@ public class OrganizationAdmin {
             problems.add(FieldProblem.of("unitId", "validation.unit.unknown"));
         }
         if (roles == null || roles.isEmpty()) {
-            problems.add(FieldProblem.of("roles", "admin.user.roles"));
+            problems.add(FieldProblem.of("roles", "admin.user.roles.required"));
         }
         if (scope == null) {
             problems.add(FieldProblem.of("scope", "validation.required"));
@@ -314,7 +314,7 @@ public class OrganizationAdmin {
 
     private static void checkPassword(List<FieldProblem> problems, String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-            problems.add(FieldProblem.of(field, "admin.user.password", MIN_PASSWORD));
+            problems.add(FieldProblem.of(field, "admin.user.password.invalid", MIN_PASSWORD));
         } else if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)
                 && password.chars().allMatch(Character::isLetterOrDigit)) {
             problems.add(FieldProblem.of(field, "admin.user.passwordMix"));
