@@ -44,6 +44,30 @@ public enum PetitionQueue {
         return englishLabel;
     }
 
+    /**
+     * Whether a petition belongs to this queue, the same rule as {@link #condition()} for counting
+     * groups of petitions in Java.
+     *
+     * @param due       {@code OVERDUE}, {@code APPROACHING} or null, from the earliest running deadline
+     * @param toApprove something awaits approval and the user's own unit holds the petition
+     */
+    boolean holds(PetitionStatus status, String due, boolean toApprove) {
+        return switch (this) {
+            case ALL -> true;
+            case INTAKE -> status == PetitionStatus.REGISTERED || status == PetitionStatus.RETURNED;
+            case TO_ACCEPT -> status == PetitionStatus.ROUTED;
+            case IN_HANDLING -> status == PetitionStatus.IN_PROGRESS || status == PetitionStatus.EXTENDED;
+            case TO_APPROVE -> toApprove;
+            case REVIEW -> status == PetitionStatus.REVIEW_REQUESTED || status == PetitionStatus.RECHECK_REQUESTED;
+            case APPROACHING -> "APPROACHING".equals(due);
+            case OVERDUE -> "OVERDUE".equals(due);
+            case DONE -> switch (status) {
+                case ANSWERED, REVIEWED, FINAL, CLOSED, NOT_ACCEPTED, NOT_RE_ACCEPTED, GUIDED, DUPLICATE -> true;
+                default -> false;
+            };
+        };
+    }
+
     /** The SQL condition; its parameters come from {@link PetitionQueries}, which alone binds them. */
     String condition() {
         return condition;

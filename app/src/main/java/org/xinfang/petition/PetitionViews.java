@@ -72,6 +72,10 @@ public final class PetitionViews {
     public record Page(List<Row> items, long total, int page, int size) {
     }
 
+    /** An inbox: one page of the chosen queue, the count of every queue, and of the queue per channel. */
+    public record Inbox(Page page, Map<PetitionQueue, Long> counts, Map<Channel, Long> channelCounts) {
+    }
+
     /** What the petitioner sees with number + query code (网上查询). */
     public record PublicView(String number, String status, String statusLabel, OffsetDateTime receivedAt,
             String handlingUnit, List<Map<String, Object>> timeline, List<Map<String, Object>> deadlines,

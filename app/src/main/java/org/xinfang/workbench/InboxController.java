@@ -66,15 +66,16 @@ class InboxController extends WorkbenchPage {
         StaffUser user = CurrentStaff.require();
         PetitionQueue queue = query.effectiveQueue(user);
         PetitionQueries.Filter filter = query.filter(user, InboxQuery.PAGE_SIZE);
-        PetitionViews.Page page = queries.list(filter, user);
-        Map<PetitionQueue, Long> counts = queries.counts(filter, user);
+        PetitionViews.Inbox inbox = queries.inbox(filter, user);
+        PetitionViews.Page page = inbox.page();
+        Map<PetitionQueue, Long> counts = inbox.counts();
 
         List<Tab> tabs = new ArrayList<>();
         for (PetitionQueue q : InboxQuery.queuesFor(user)) {
             tabs.add(new Tab(q, counts.getOrDefault(q, 0L), link("queue", q.name(), "page", null), q == queue));
         }
         if (queue == PetitionQueue.INTAKE) {
-            Map<Channel, Long> perChannel = queries.channelCounts(filter, user);
+            Map<Channel, Long> perChannel = inbox.channelCounts();
             List<ChannelTab> channelTabs = new ArrayList<>();
             for (Channel c : Channel.values()) {
                 channelTabs.add(new ChannelTab(c, perChannel.get(c), link("queue", queue.name(), "channel", c.name(), "page", null),

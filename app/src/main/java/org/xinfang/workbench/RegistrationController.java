@@ -97,7 +97,11 @@ class RegistrationController extends WorkbenchPage {
             submitted = registration.byClerk(form.request(c), key, clerk);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(c, form, text().fieldErrors(e), text().get("register.errors"), model);
+            Map<String, String> problems = new LinkedHashMap<>(text().fieldErrors(e));
+            if (problems.containsKey("regionCode") && (form.getRegionCode() == null || form.getRegionCode().isBlank())) {
+                problems.put("regionCode", text().get("validation.required")); // nothing chosen, not a bad code
+            }
+            return page(c, form, problems, text().get("register.errors"), model);
         } catch (RuleViolationException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return page(c, form, Map.of(), text().of(e), model);

@@ -7,7 +7,11 @@ UPDATE petition.petition p SET next_due_date = (
     SELECT min(c.due_date) FROM deadline.clock c
     WHERE c.subject_id = p.id AND c.state = 'RUNNING' AND c.unit_id IS NOT NULL);
 
-CREATE INDEX petition_next_due_idx ON petition.petition (next_due_date, received_at DESC);
+CREATE INDEX petition_next_due_idx ON petition.petition (next_due_date, received_at DESC, id);
+CREATE INDEX petition_received_id_idx ON petition.petition (received_at DESC, id);
+-- the queue counts of an inbox read only these columns: an index-only scan instead of the wide rows
+CREATE INDEX petition_tally_idx ON petition.petition (current_unit_id, status)
+    INCLUDE (id, channel, next_due_date, pending_kind, confidential);
 -- 待审批: what awaits the head of a unit
 CREATE INDEX petition_pending_idx ON petition.petition (current_unit_id) WHERE pending_kind IS NOT NULL;
 -- linked repeat petitions of a case

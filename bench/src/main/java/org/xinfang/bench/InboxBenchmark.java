@@ -49,12 +49,14 @@ public final class InboxBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("target", "bench-data", UUID.randomUUID().toString());
+        Path data = Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
         Files.createDirectories(data);
+        // system properties, so the mode defaults (key file under the data folder) see them too
+        System.setProperty("xinfang.embedded.data-dir", data.toString());
+        System.setProperty("server.port", "0");
+        System.setProperty("xinfang.scheduler.enabled", "false");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(XinfangApplication.class)
-                .properties("server.port=0", "xinfang.embedded.data-dir=" + data.toAbsolutePath(),
-                        "xinfang.scheduler.enabled=false", "logging.level.root=warn", "logging.level.org.xinfang=warn",
-                        "spring.main.banner-mode=off")
+                .properties("logging.level.root=warn", "logging.level.org.xinfang=warn", "spring.main.banner-mode=off")
                 .run();
         int exit = 0;
         try {
@@ -64,6 +66,9 @@ public final class InboxBenchmark {
             fill(jdbc, app.getBean(Petitioners.class));
             System.out.printf("Generated %,d petitions in %.1f s%n", count(jdbc), (System.nanoTime() - t0) / 1e9);
 
+            if (Boolean.getBoolean("bench.explain")) {
+                explain(jdbc);
+            }
             Map<String, String[]> scenarios = new LinkedHashMap<>();
             scenarios.put("clerk   待分流 (default, own unit)", new String[] { "clerk", "/inbox" });
             scenarios.put("clerk   全部 in territory, by due date", new String[] { "clerk", "/inbox?queue=ALL&mine=false" });
@@ -179,7 +184,39 @@ public final class InboxBenchmark {
         jdbc.sql("""
                 UPDATE petition.petition p SET next_due_date = c.due_date FROM deadline.clock c
                 WHERE c.subject_id = p.id AND c.state = 'RUNNING' AND p.number LIKE '%-B%'""").update();
-        jdbc.sql("ANALYZE").update();
+        jdbc.sql("VACUUM ANALYZE").update(); // what autovacuum does for a live database
+    }
+
+    /** Times variants of the count statement for the city clerk, whose scope holds every petition. */
+    private static void explain(JdbcClient jdbc) {
+        Long[] all = jdbc.sql("SELECT id FROM organization.unit").query(Long.class).list().toArray(Long[]::new);
+        long bureau = jdbc.sql("SELECT id FROM organization.unit WHERE code = '990100-XFJ'").query(Long.class).single();
+        jdbc.sql("SELECT set_config('work_mem', '64MB', false)").query(String.class).list();
+        String scope = org.xinfang.petition.PetitionScope.CONDITION;
+        Map<String, String> variants = new LinkedHashMap<>();
+        variants.put("count", "SELECT count(*) FROM petition.petition p WHERE " + scope);
+        variants.put("count-noscope", "SELECT count(*) FROM petition.petition p WHERE ?::bigint IS NOT NULL AND ?::bigint[] IS NOT NULL");
+        variants.put("filter14", "SELECT count(*), count(*) FILTER (WHERE p.status IN ('REGISTERED','RETURNED')), count(*) FILTER (WHERE p.status = 'ROUTED'), "
+                + "count(*) FILTER (WHERE p.status IN ('IN_PROGRESS','EXTENDED')), count(*) FILTER (WHERE p.pending_kind IS NOT NULL AND p.current_unit_id = 2), "
+                + "count(*) FILTER (WHERE p.next_due_date < current_date), count(*) FILTER (WHERE p.next_due_date BETWEEN current_date AND current_date + 3), "
+                + "count(*) FILTER (WHERE p.status IN ('ANSWERED','CLOSED')) FROM petition.petition p WHERE " + scope);
+        variants.put("groupby", "SELECT p.status, p.channel, CASE WHEN p.next_due_date < current_date THEN 'O' WHEN p.next_due_date <= current_date + 3 THEN 'A' END, "
+                + "p.pending_kind IS NOT NULL AND p.current_unit_id = 2, count(*) FROM petition.petition p WHERE " + scope + " GROUP BY 1, 2, 3, 4");
+        for (int round = 0; round < 2; round++) {
+            for (Map.Entry<String, String> v : variants.entrySet()) {
+                long best = Long.MAX_VALUE;
+                for (int i = 0; i < 5; i++) {
+                    long t = System.nanoTime();
+                    jdbc.sql(v.getValue()).params(bureau, all).query((rs, n) -> 1).list();
+                    best = Math.min(best, (System.nanoTime() - t) / 1_000_000);
+                }
+                System.out.printf("VARIANT %-14s best of 5: %d ms%n", v.getKey(), best);
+                if (round == 1) {
+                    jdbc.sql("EXPLAIN (ANALYZE) " + v.getValue()).params(bureau, all).query(String.class).list()
+                            .forEach(l -> System.out.println("   " + l.substring(0, Math.min(150, l.length()))));
+                }
+            }
+        }
     }
 
     private static long count(JdbcClient jdbc) {
