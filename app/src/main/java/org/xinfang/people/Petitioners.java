@@ -3,6 +3,9 @@ package org.xinfang.people;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,5 +80,22 @@ public class Petitioners {
         String normalised = IdCardNumber.isValid(idCardNumber) ? IdCardNumber.parse(idCardNumber).value() : idCardNumber;
         return jdbc.sql("SELECT id FROM people.petitioner WHERE id_card_index = ?")
                 .param(cipher.blindIndex(normalised, Field.ID_CARD)).query(UUID.class).optional();
+    }
+
+    /**
+     * The masked names (张**) of many petitioners in one query, for work lists and exports, which show
+     * people only masked. Unknown ids are simply absent from the result.
+     */
+    public Map<UUID, String> maskedNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("SELECT id, name_enc FROM people.petitioner WHERE id = ANY(?)")
+                .param(ids.stream().distinct().toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject(1, UUID.class), Masking.name(cipher.decrypt(rs.getBytes(2), Field.NAME)));
+                });
+        return names;
     }
 }

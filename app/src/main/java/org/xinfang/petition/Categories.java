@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xinfang.audit.AuditLog;
 import org.xinfang.shared.InvalidInputException;
 
 /** 内容分类: the category tree administrators maintain, for registration forms, reports and warnings. */
@@ -17,9 +18,11 @@ public class Categories {
     }
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    Categories(JdbcClient jdbc) {
+    Categories(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Active categories in tree order. */
@@ -33,12 +36,23 @@ public class Categories {
                 .list();
     }
 
+    /** Every category, deactivated ones included, in tree order: for the administrators' page. */
+    public List<Category> everything() {
+        return jdbc.sql("""
+                SELECT c.code, c.name, c.parent_code, c.level, c.key_domain, c.active FROM petition.category c
+                LEFT JOIN petition.category p ON p.code = c.parent_code
+                ORDER BY coalesce(p.sort_order, c.sort_order), c.level, c.sort_order, c.code""")
+                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getBoolean(5), rs.getBoolean(6)))
+                .list();
+    }
+
     /** The category with this name (names are what petitions store), if any. */
     public Optional<Category> byName(String name) {
         return all().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    /** Adds or renames a category (administrators). */
+    /** Adds, renames, moves or (de)activates a category (administrators); audited. */
     @Transactional
     public void save(Category c) {
         if (c.code() == null || !c.code().matches("[A-Z0-9_]{2,40}")) {
@@ -53,5 +67,6 @@ public class Categories {
                 ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_code = EXCLUDED.parent_code,
                     level = EXCLUDED.level, key_domain = EXCLUDED.key_domain, active = EXCLUDED.active""")
                 .params(c.code(), c.name().strip(), c.parentCode(), c.level(), c.keyDomain(), c.active()).update();
+        audit.record("category.saved", "category", c.code(), c.name().strip() + (c.active() ? "" : " (inactive)"));
     }
 }

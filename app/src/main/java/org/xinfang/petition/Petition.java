@@ -86,10 +86,7 @@ class Petition {
 
     /** 转送 / 交办 / 诉访分离 / 转纪检监察 by the 信访部门 that holds the petition. */
     void route(RouteMode mode, long toUnitId, String toUnitName, StaffUser by, Instant at) {
-        requireStatus("route", PetitionStatus.REGISTERED, PetitionStatus.RETURNED);
-        requireRole(by, Role.CLERK);
-        requireHeldBy(by);
-        requireNoPending();
+        checkRoute(by);
         long from = currentUnitId;
         routedByUnitId = from;
         routeMode = mode;
@@ -111,15 +108,7 @@ class Petition {
 
     /** 退回: the handling unit objects, within 5 working days, that the matter is not its remit. */
     void returnAsMisrouted(String reason, boolean withinObjectionPeriod, StaffUser by, Instant at) {
-        requireStatus("return", PetitionStatus.ROUTED);
-        requireRole(by, Role.HANDLER, Role.APPROVER);
-        requireHeldBy(by);
-        if (!withinObjectionPeriod) {
-            throw new RuleViolationException("rule.return.tooLate");
-        }
-        if (routedByUnitId == null) {
-            throw new RuleViolationException("rule.return.noRouter");
-        }
+        checkReturn(withinObjectionPeriod, by);
         long from = currentUnitId;
         currentUnitId = routedByUnitId;
         status = PetitionStatus.RETURNED;
@@ -131,13 +120,7 @@ class Petition {
 
     /** 受理: the handling unit accepts and tells the petitioner (受理告知). */
     void accept(boolean simplifiedTrack, StaffUser by, Instant at) {
-        requireStatus("accept", PetitionStatus.ROUTED);
-        requireRole(by, Role.HANDLER, Role.APPROVER);
-        requireHeldBy(by);
-        requireNoPending();
-        if (simplifiedTrack && !firstTime) {
-            throw new RuleViolationException("rule.simplified.firstTimeOnly");
-        }
+        checkAccept(simplifiedTrack, by);
         simplified = simplifiedTrack;
         status = PetitionStatus.IN_PROGRESS;
         record(at, "ACCEPTED", by, currentUnitId, simplifiedTrack ? "受理（简易办理）" : "受理", true);
@@ -146,10 +129,7 @@ class Petition {
 
     /** 不予受理, proposed with a lawful ground; takes effect when the unit head approves. */
     void proposeDecline(DeclineGround ground, String note, StaffUser by, Instant at) {
-        requireStatus("decline", PetitionStatus.REGISTERED, PetitionStatus.ROUTED, PetitionStatus.RETURNED);
-        requireRole(by, Role.CLERK, Role.HANDLER, Role.APPROVER);
-        requireHeldBy(by);
-        requireNoPending();
+        checkDecline(by);
         pend(PendingKind.DECLINE, ground.name() + "\n" + (note == null ? "" : note), by);
         record(at, "DECLINE_PROPOSED", by, currentUnitId, "拟不予受理：" + ground.label(), false);
     }
@@ -158,16 +138,7 @@ class Petition {
 
     /** 延期: once, at most 30 days, with a reason told to the petitioner; needs approval. */
     void proposeExtension(int days, String reason, StaffUser by, Instant at) {
-        requireStatus("extend", PetitionStatus.IN_PROGRESS, PetitionStatus.EXTENDED);
-        requireRole(by, Role.HANDLER, Role.APPROVER);
-        requireHeldBy(by);
-        requireNoPending();
-        if (simplified) {
-            throw new RuleViolationException("rule.extend.simplified");
-        }
-        if (extendedDays > 0) {
-            throw new RuleViolationException("rule.extend.once");
-        }
+        checkExtend(by);
         if (days < 1 || days > 30) {
             throw new RuleViolationException("rule.extend.max", 30);
         }
@@ -177,10 +148,7 @@ class Petition {
 
     /** 答复意见 drafted with a lawful outcome; issued when the unit head approves. */
     void draftReply(Outcome proposed, String text, StaffUser by, Instant at) {
-        requireStatus("reply", PetitionStatus.IN_PROGRESS, PetitionStatus.EXTENDED);
-        requireRole(by, Role.HANDLER, Role.APPROVER);
-        requireHeldBy(by);
-        requireNoPending();
+        checkReply(by);
         if (!type.allows(proposed)) {
             throw new RuleViolationException("rule.reply.outcomeForType", proposed.label(), type.label());
         }
@@ -195,14 +163,7 @@ class Petition {
 
     /** 审批 by the head of the unit holding the petition. */
     Approved decide(boolean approve, String note, StaffUser by, Instant at) {
-        requireRole(by, Role.APPROVER);
-        requireHeldBy(by);
-        if (pendingKind == null) {
-            throw new RuleViolationException("rule.approve.nothingPending");
-        }
-        if (by.username().equals(pendingBy)) {
-            throw new RuleViolationException("rule.approve.ownProposal");
-        }
+        checkDecide(by);
         PendingKind kind = pendingKind;
         String[] payload = pendingPayload.split("\n", 2);
         pendingKind = null;
@@ -244,10 +205,7 @@ class Petition {
 
     /** 送达: the written reply reached the petitioner. */
     void recordDelivery(String method, Instant deliveredOn, StaffUser by, Instant at) {
-        if (repliedAt == null) {
-            throw new RuleViolationException("rule.delivery.noReply");
-        }
-        requireRole(by, Role.HANDLER, Role.APPROVER, Role.CLERK);
+        checkDelivery(by);
         deliveredAt = deliveredOn;
         deliveryMethod = method;
         record(at, "DELIVERED", by, currentUnitId, "答复意见已送达（" + method + "）", true);
@@ -299,11 +257,7 @@ class Petition {
 
     /** The 复查 or 复核 organ's opinion. After 复核 the matter is final. */
     void answerReview(ReviewOutcome result, String text, StaffUser by, Instant at) {
-        requireStatus("review", PetitionStatus.REVIEW_REQUESTED, PetitionStatus.RECHECK_REQUESTED);
-        requireRole(by, Role.HANDLER, Role.APPROVER, Role.LEADER);
-        if (reviewUnitId == null || by.unitId() != reviewUnitId) {
-            throw new RuleViolationException("rule.review.wrongOrgan");
-        }
+        checkAnswerReview(by);
         reviewOutcome = result;
         reviewText = text;
         reviewAnsweredAt = at;
@@ -342,6 +296,90 @@ class Petition {
     }
 
     // ---------------------------------------------------------------- rules
+    // Each staff step's preconditions, apart from its input: the step itself runs them first, and
+    // PetitionQueries#allowedSteps runs them alone to offer a user exactly the steps they may take now.
+
+    void checkRoute(StaffUser by) {
+        requireStatus("route", PetitionStatus.REGISTERED, PetitionStatus.RETURNED);
+        requireRole(by, Role.CLERK);
+        requireHeldBy(by);
+        requireNoPending();
+    }
+
+    void checkReturn(boolean withinObjectionPeriod, StaffUser by) {
+        requireStatus("return", PetitionStatus.ROUTED);
+        requireRole(by, Role.HANDLER, Role.APPROVER);
+        requireHeldBy(by);
+        if (!withinObjectionPeriod) {
+            throw new RuleViolationException("rule.return.tooLate");
+        }
+        if (routedByUnitId == null) {
+            throw new RuleViolationException("rule.return.noRouter");
+        }
+    }
+
+    void checkAccept(boolean simplifiedTrack, StaffUser by) {
+        requireStatus("accept", PetitionStatus.ROUTED);
+        requireRole(by, Role.HANDLER, Role.APPROVER);
+        requireHeldBy(by);
+        requireNoPending();
+        if (simplifiedTrack && !firstTime) {
+            throw new RuleViolationException("rule.simplified.firstTimeOnly");
+        }
+    }
+
+    void checkDecline(StaffUser by) {
+        requireStatus("decline", PetitionStatus.REGISTERED, PetitionStatus.ROUTED, PetitionStatus.RETURNED);
+        requireRole(by, Role.CLERK, Role.HANDLER, Role.APPROVER);
+        requireHeldBy(by);
+        requireNoPending();
+    }
+
+    void checkExtend(StaffUser by) {
+        requireStatus("extend", PetitionStatus.IN_PROGRESS, PetitionStatus.EXTENDED);
+        requireRole(by, Role.HANDLER, Role.APPROVER);
+        requireHeldBy(by);
+        requireNoPending();
+        if (simplified) {
+            throw new RuleViolationException("rule.extend.simplified");
+        }
+        if (extendedDays > 0) {
+            throw new RuleViolationException("rule.extend.once");
+        }
+    }
+
+    void checkReply(StaffUser by) {
+        requireStatus("reply", PetitionStatus.IN_PROGRESS, PetitionStatus.EXTENDED);
+        requireRole(by, Role.HANDLER, Role.APPROVER);
+        requireHeldBy(by);
+        requireNoPending();
+    }
+
+    void checkDecide(StaffUser by) {
+        requireRole(by, Role.APPROVER);
+        requireHeldBy(by);
+        if (pendingKind == null) {
+            throw new RuleViolationException("rule.approve.nothingPending");
+        }
+        if (by.username().equals(pendingBy)) {
+            throw new RuleViolationException("rule.approve.ownProposal");
+        }
+    }
+
+    void checkDelivery(StaffUser by) {
+        if (repliedAt == null) {
+            throw new RuleViolationException("rule.delivery.noReply");
+        }
+        requireRole(by, Role.HANDLER, Role.APPROVER, Role.CLERK);
+    }
+
+    void checkAnswerReview(StaffUser by) {
+        requireStatus("review", PetitionStatus.REVIEW_REQUESTED, PetitionStatus.RECHECK_REQUESTED);
+        requireRole(by, Role.HANDLER, Role.APPROVER, Role.LEADER);
+        if (reviewUnitId == null || by.unitId() != reviewUnitId) {
+            throw new RuleViolationException("rule.review.wrongOrgan");
+        }
+    }
 
     private void requireStatus(String action, PetitionStatus... allowed) {
         for (PetitionStatus s : allowed) {

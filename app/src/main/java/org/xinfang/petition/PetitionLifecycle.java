@@ -147,6 +147,7 @@ public class PetitionLifecycle {
         if (p.status == PetitionStatus.REGISTERED) {
             clocks.start(p.id, p.number, StatutoryPeriod.ROUTE, p.receivedAt, receiving.id());
         }
+        refreshNextDue(p.id);
         audit.record("petition.registered", "petition", p.number, in.channel().name() + " " + p.status.name());
         events.publishEvent(new PetitionEvent.Registered(p.id, p.number, p.channel, p.type, p.regionCode, receiving.id(),
                 p.status, p.firstTime, p.skipLevel, p.repeatOf, p.receivedAt, p.title, p.content, p.category));
@@ -387,6 +388,18 @@ public class PetitionLifecycle {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * Keeps the earliest due date of the clocks a unit still owes on the petition row, in the same
+     * transaction as the step that moved them, so work lists sort and count by deadline from an index
+     * instead of looking up the clocks of every petition in scope.
+     */
+    private void refreshNextDue(UUID petitionId) {
+        jdbc.sql("""
+                UPDATE petition.petition SET next_due_date = (SELECT min(c.due_date) FROM deadline.clock c
+                    WHERE c.subject_id = ? AND c.state = 'RUNNING' AND c.unit_id IS NOT NULL)
+                WHERE id = ?""").params(petitionId, petitionId).update();
+    }
+
     private Petition loadVisible(String number, StaffUser by) {
         Petition p = store.loadForUpdate(number).orElseThrow(() -> new NotFoundException("petition.notFound"));
         if (!visibility.canSee(by, p.id)) {
@@ -403,6 +416,7 @@ public class PetitionLifecycle {
     }
 
     private void done(Petition p, String action, String detail) {
+        refreshNextDue(p.id);
         audit.record(action, "petition", p.number, detail);
         p.events.forEach(events::publishEvent);
         p.events.clear();

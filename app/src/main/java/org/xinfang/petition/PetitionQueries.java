@@ -6,18 +6,26 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xinfang.audit.AuditLog;
 import org.xinfang.deadline.ClockView;
 import org.xinfang.deadline.Clocks;
+import org.xinfang.deadline.StatutoryPeriod;
 import org.xinfang.organization.Role;
 import org.xinfang.organization.StaffUser;
 import org.xinfang.organization.Unit;
@@ -26,13 +34,74 @@ import org.xinfang.people.PetitionerDetails;
 import org.xinfang.people.Petitioners;
 import org.xinfang.shared.ChinaTime;
 import org.xinfang.shared.NotFoundException;
+import org.xinfang.shared.RuleViolationException;
 
 /** Read side: one petition in full (audited), work lists within the caller's scope, the public view. */
 @Service
 public class PetitionQueries {
 
-    /** Filters of a work list; null means "any". */
-    public record Filter(PetitionStatus status, Long unitId, Boolean overdue, String q, int page, int size) {
+    /** The order of a work list. */
+    public enum Sort {
+        /** Earliest running deadline first (按到期日), then newest; petitions without one last. */
+        DUE,
+        /** Newest received first. */
+        RECEIVED
+    }
+
+    /** The flags a work list can be narrowed to; several together must all hold. */
+    public enum Flag {
+        /** 重复信访: a repeat of, or repeated by, another petition. */
+        REPEAT("重复", "(p.repeat_of IS NOT NULL OR p.repeat_count > 0)"),
+        /** 越级: skipped a level. */
+        SKIP_LEVEL("越级", "p.skip_level"),
+        /** 初信初访: the person's first petition. */
+        FIRST_TIME("初信初访", "p.first_time"),
+        /** 紧急: 重大紧急, escalated at once. */
+        URGENT("紧急", "p.urgent");
+
+        private final String label;
+        private final String condition;
+
+        Flag(String label, String condition) {
+            this.label = label;
+            this.condition = condition;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * Filters of a work list; null (or empty) means "any".
+     *
+     * @param queue         one of the inbox queues
+     * @param unitId        the unit holding the petition now
+     * @param heldByOwnUnit only petitions the caller's own unit holds now (本单位在办)
+     * @param category      a category name; its sub-categories are included
+     * @param territory     a region code; the territories inside it are included
+     * @param q             a 信访件编号, or words of the title or content
+     */
+    public record Filter(PetitionQueue queue, PetitionStatus status, Long unitId, boolean heldByOwnUnit, Boolean overdue,
+            String q, Channel channel, PetitionType type, String category, String territory, Set<Flag> flags,
+            LocalDate receivedFrom, LocalDate receivedTo, Sort sort, int page, int size) {
+
+        public Filter {
+            flags = flags == null ? Set.of() : Set.copyOf(flags);
+            sort = sort == null ? Sort.DUE : sort;
+        }
+
+        /** The filters of the REST API's list. */
+        public Filter(PetitionStatus status, Long unitId, Boolean overdue, String q, int page, int size) {
+            this(null, status, unitId, false, overdue, q, null, null, null, null, Set.of(), null, null, Sort.DUE, page,
+                    size);
+        }
+
+        /** The same filters on another queue. */
+        public Filter inQueue(PetitionQueue other) {
+            return new Filter(other, status, unitId, heldByOwnUnit, overdue, q, channel, type, category, territory, flags,
+                    receivedFrom, receivedTo, sort, page, size);
+        }
     }
 
     static final Map<String, String> EVENT_LABELS = Map.ofEntries(
@@ -55,9 +124,14 @@ public class PetitionQueries {
     private final Petitioners petitioners;
     private final AuditLog audit;
     private final Clock clock;
+    private final Categories categories;
+    private final int warnDaysBefore;
 
     PetitionQueries(JdbcClient jdbc, PetitionVisibility visibility, PetitionScope scope, Units units, Clocks clocks, Petitioners petitioners,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, Categories categories,
+            @Value("${xinfang.deadline.warn-days-before:3}") int warnDaysBefore) {
+        this.categories = categories;
+        this.warnDaysBefore = warnDaysBefore;
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.scope = scope;
@@ -110,11 +184,222 @@ public class PetitionQueries {
         return view(p, petitioners.find(p.petitionerId).orElseThrow(), false);
     }
 
-    /** A page of the work list, only what the caller may see, most urgent first. */
+    /** A page of the work list, only what the caller may see, most urgent first (or newest first). */
     @Transactional(readOnly = true)
     public PetitionViews.Page list(Filter f, StaffUser user) {
-        StringBuilder where = new StringBuilder(" WHERE " + PetitionScope.CONDITION);
+        planForLists();
+        Conditions where = conditions(f, user, true, true);
+        long total = jdbc.sql("SELECT count(*) FROM petition.petition p WHERE " + where.sql()).params(where.params())
+                .query(Long.class).single();
+        return new PetitionViews.Page(rows(where, f.sort(), f.size(), (long) f.page() * f.size()), total, f.page(),
+                f.size());
+    }
+
+    /**
+     * Up to {@code max} rows of the list in its order, for an export; only what the caller may see.
+     * Audited, since it hands many cases over at once.
+     */
+    @Transactional
+    public List<PetitionViews.Row> export(Filter f, StaffUser user, int max) {
+        planForLists();
+        Conditions where = conditions(f, user, true, true);
+        List<PetitionViews.Row> rows = rows(where, f.sort(), max, 0);
+        audit.record("petition.exported", "petition", "list", rows.size() + " rows, queue "
+                + (f.queue() == null ? "ALL" : f.queue().name()));
+        return rows;
+    }
+
+    /**
+     * What an inbox shows at once: the page of the filter's queue, the count of every queue and, per
+     * channel, the count of the filter's queue — all in two statements (one pass counts everything).
+     */
+    @Transactional(readOnly = true)
+    public PetitionViews.Inbox inbox(Filter f, StaffUser user) {
+        planForLists();
+        Tally tally = tally(f, user);
+        Conditions where = conditions(f, user, true, true);
+        long total = tally.queues().get(f.queue() == null ? PetitionQueue.ALL : f.queue());
+        PetitionViews.Page page = new PetitionViews.Page(rows(where, f.sort(), f.size(), (long) f.page() * f.size()), total,
+                f.page(), f.size());
+        return new PetitionViews.Inbox(page, tally.queues(), tally.channels());
+    }
+
+    /**
+     * How many petitions each queue holds under the filter's other conditions (the queue itself
+     * ignored), in one pass over the caller's scope.
+     */
+    @Transactional(readOnly = true)
+    public Map<PetitionQueue, Long> counts(Filter f, StaffUser user) {
+        planForLists();
+        return tally(f, user).queues();
+    }
+
+    /** How many petitions of the filtered list came in on each channel (the channel filter ignored). */
+    @Transactional(readOnly = true)
+    public Map<Channel, Long> channelCounts(Filter f, StaffUser user) {
+        planForLists();
+        return tally(f, user).channels();
+    }
+
+    /**
+     * Settings for this transaction only. Work-list statements differ by user mostly in the array of
+     * units in scope: a plan made for that exact array (not a generic one cached after five runs)
+     * picks the right index for one unit and the right semi-join for a whole city; and the hash of a
+     * city-wide scope stays in memory instead of spilling to disk.
+     */
+    private void planForLists() {
+        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('work_mem', '64MB', true)")
+                .query(rs -> {
+                });
+    }
+
+    private record Tally(Map<PetitionQueue, Long> queues, Map<Channel, Long> channels) {
+    }
+
+    /**
+     * Every queue's count (with the channel filter) and every channel's count (with the queue) in one
+     * scan: the petitions in scope are grouped by the few columns the queues look at, and the queues
+     * are counted from those groups here, so the database evaluates no queue condition per row.
+     */
+    private Tally tally(Filter f, StaffUser user) {
+        Conditions where = conditions(f, user, false, false);
+        LocalDate today = today();
+        List<Object> params = new ArrayList<>();
+        params.add(java.sql.Date.valueOf(today));
+        params.add(java.sql.Date.valueOf(today));
+        params.add(java.sql.Date.valueOf(today.plusDays(warnDaysBefore)));
+        params.add(user.unitId());
+        params.addAll(where.params());
+        PetitionQueue current = f.queue() == null ? PetitionQueue.ALL : f.queue();
+        Map<PetitionQueue, Long> queueCounts = new EnumMap<>(PetitionQueue.class);
+        Map<Channel, Long> channelCounts = new EnumMap<>(Channel.class);
+        for (PetitionQueue q : PetitionQueue.values()) {
+            queueCounts.put(q, 0L);
+        }
+        for (Channel c : Channel.values()) {
+            channelCounts.put(c, 0L);
+        }
+        jdbc.sql("""
+                SELECT p.status, p.channel,
+                       CASE WHEN p.next_due_date < ? THEN 'OVERDUE' WHEN p.next_due_date BETWEEN ? AND ? THEN 'APPROACHING' END,
+                       p.pending_kind IS NOT NULL AND p.current_unit_id = ?, count(*)
+                FROM petition.petition p WHERE """ + where.sql() + " GROUP BY 1, 2, 3, 4")
+                .params(params)
+                .query(rs -> {
+                    PetitionStatus status = PetitionStatus.valueOf(rs.getString(1));
+                    Channel channel = Channel.valueOf(rs.getString(2));
+                    String due = rs.getString(3);
+                    boolean toApprove = rs.getBoolean(4);
+                    long n = rs.getLong(5);
+                    for (PetitionQueue q : PetitionQueue.values()) {
+                        boolean in = q.holds(status, due, toApprove);
+                        if (in && (f.channel() == null || f.channel() == channel)) {
+                            queueCounts.merge(q, n, Long::sum);
+                        }
+                        if (in && q == current) {
+                            channelCounts.merge(channel, n, Long::sum);
+                        }
+                    }
+                });
+        return new Tally(queueCounts, channelCounts);
+    }
+
+    /**
+     * The open petitions of the person with this ID card number that the caller may see, newest first:
+     * the duplicate warning of a registration form (重复信访). Audited when it finds any.
+     */
+    @Transactional
+    public List<PetitionViews.Row> openPetitionsOf(String idCardNumber, StaffUser user) {
+        Optional<UUID> person = petitioners.findByIdCard(idCardNumber);
+        if (person.isEmpty()) {
+            return List.of();
+        }
         List<Object> params = new ArrayList<>(List.of(scope.parameters(user)));
+        params.add(person.get());
+        StringBuilder open = new StringBuilder();
+        for (PetitionStatus s : PetitionStatus.values()) {
+            if (s.isOpen()) {
+                open.append(open.isEmpty() ? "'" : ", '").append(s.name()).append("'");
+            }
+        }
+        Conditions where = new Conditions(PetitionScope.CONDITION + " AND p.petitioner_id = ? AND p.status IN (" + open
+                + ")", params);
+        List<PetitionViews.Row> rows = rows(where, Sort.RECEIVED, 20, 0);
+        if (!rows.isEmpty()) {
+            audit.record("petition.duplicateCheck", "petitioner", person.get().toString(), rows.size() + " open");
+        }
+        return rows;
+    }
+
+    /** The petitions registered as repeats of this one (重复信访, merged into it) that the caller may see. */
+    @Transactional(readOnly = true)
+    public List<PetitionViews.Row> repeatsOf(UUID petitionId, StaffUser user) {
+        List<Object> params = new ArrayList<>(List.of(scope.parameters(user)));
+        params.add(petitionId);
+        return rows(new Conditions(PetitionScope.CONDITION + " AND p.repeat_of = ?", params), Sort.RECEIVED, 100, 0);
+    }
+
+    /**
+     * The steps this user may take on the petition now, decided by the same preconditions the steps
+     * themselves check (state, role, the unit holding it, what awaits approval, the running clocks).
+     * Offer exactly these on a page; the lifecycle still checks again when a step is taken.
+     */
+    @Transactional(readOnly = true)
+    public Set<PetitionStep> allowedSteps(PetitionViews.Detail detail, StaffUser user) {
+        Petition p = jdbc.sql("SELECT * FROM petition.petition WHERE id = ?").param(detail.id())
+                .query((rs, n) -> PetitionStore.map(rs, 0)).optional().orElse(null);
+        Set<PetitionStep> steps = EnumSet.noneOf(PetitionStep.class);
+        if (p == null || !visibility.canSee(user, p.id)) {
+            return steps;
+        }
+        List<ClockView> running = clocks.of(p.id).stream().filter(ClockView::isOpen).toList();
+        boolean objectionOpen = running.stream()
+                .anyMatch(c -> c.period() == StatutoryPeriod.MISROUTE_OBJECTION && c.state() == ClockView.State.RUNNING);
+        // Clocks#extend refuses an overdue 办理 period: an extension must be granted before it ends.
+        boolean handlingOnTime = running.stream()
+                .anyMatch(c -> c.period() == StatutoryPeriod.HANDLE && c.state() == ClockView.State.RUNNING);
+        allowIf(steps, PetitionStep.ROUTE, () -> p.checkRoute(user));
+        allowIf(steps, PetitionStep.ACCEPT, () -> p.checkAccept(false, user));
+        allowIf(steps, PetitionStep.ACCEPT_SIMPLIFIED, () -> p.checkAccept(true, user));
+        allowIf(steps, PetitionStep.DECLINE, () -> p.checkDecline(user));
+        allowIf(steps, PetitionStep.RETURN, () -> p.checkReturn(objectionOpen, user));
+        if (handlingOnTime) {
+            allowIf(steps, PetitionStep.EXTEND, () -> p.checkExtend(user));
+        }
+        allowIf(steps, PetitionStep.REPLY, () -> p.checkReply(user));
+        if (p.pendingKind != Petition.PendingKind.EXTENSION || handlingOnTime) {
+            allowIf(steps, PetitionStep.APPROVE, () -> p.checkDecide(user));
+        }
+        if (p.deliveredAt == null
+                && (user.unitId() == p.currentUnitId || user.unitId() == p.receivingUnitId)) {
+            allowIf(steps, PetitionStep.DELIVER, () -> p.checkDelivery(user));
+        }
+        allowIf(steps, PetitionStep.ANSWER_REVIEW, () -> p.checkAnswerReview(user));
+        return steps;
+    }
+
+    private static void allowIf(Set<PetitionStep> steps, PetitionStep step, Runnable check) {
+        try {
+            check.run();
+            steps.add(step);
+        } catch (RuleViolationException | AccessDeniedException notNow) {
+            // not this step, not now
+        }
+    }
+
+    // ------------------------------------------------------------------ list SQL
+
+    /** A WHERE clause over {@code petition.petition p} and its parameters, in order. */
+    private record Conditions(String sql, List<Object> params) {
+    }
+
+    private Conditions conditions(Filter f, StaffUser user, boolean withQueue, boolean withChannel) {
+        StringBuilder where = new StringBuilder(PetitionScope.CONDITION);
+        List<Object> params = new ArrayList<>(List.of(scope.parameters(user)));
+        if (withQueue && f.queue() != null && f.queue() != PetitionQueue.ALL) {
+            where.append(" AND ").append(f.queue().condition());
+            params.addAll(queueParameters(f.queue(), user));
+        }
         if (f.status() != null) {
             where.append(" AND p.status = ?");
             params.add(f.status().name());
@@ -123,36 +408,130 @@ public class PetitionQueries {
             where.append(" AND p.current_unit_id = ?");
             params.add(f.unitId());
         }
+        if (f.heldByOwnUnit()) {
+            where.append(" AND p.current_unit_id = ?");
+            params.add(user.unitId());
+        }
+        if (withChannel && f.channel() != null) {
+            where.append(" AND p.channel = ?");
+            params.add(f.channel().name());
+        }
+        if (f.type() != null) {
+            where.append(" AND p.type = ?");
+            params.add(f.type().name());
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            where.append(" AND p.category = ANY(?)");
+            params.add(categoryAndBelow(f.category().strip()));
+        }
+        if (f.territory() != null && !f.territory().isBlank()) {
+            where.append(" AND p.region_code = ANY(?)");
+            params.add(territoryAndBelow(f.territory().strip()));
+        }
+        for (Flag flag : f.flags()) {
+            where.append(" AND ").append(flag.condition);
+        }
+        if (f.receivedFrom() != null) {
+            where.append(" AND p.received_at >= ?");
+            params.add(Timestamp.from(f.receivedFrom().atStartOfDay(ChinaTime.ZONE).toInstant()));
+        }
+        if (f.receivedTo() != null) {
+            where.append(" AND p.received_at < ?");
+            params.add(Timestamp.from(f.receivedTo().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
+        }
         if (f.q() != null && !f.q().isBlank()) {
-            where.append(" AND (p.number = ? OR p.title ILIKE ? OR p.content ILIKE ?)");
+            // Chinese has no letter case: plain LIKE spares lower-casing every character of every content
+            String op = f.q().chars().anyMatch(Character::isLetter) && f.q().chars().anyMatch(c -> c < 128 && Character.isLetter(c))
+                    ? "ILIKE" : "LIKE";
+            where.append(" AND (p.number = ? OR p.title " + op + " ? OR p.content " + op + " ?)");
             String like = "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             params.add(f.q().strip());
             params.add(like);
             params.add(like);
         }
-        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
-        String nextDue = "(SELECT c.due_date FROM deadline.clock c WHERE c.subject_id = p.id AND c.state = 'RUNNING' "
-                + "AND c.unit_id IS NOT NULL ORDER BY c.due_date LIMIT 1)";
         if (f.overdue() != null) {
-            where.append(f.overdue() ? " AND " + nextDue + " < ?" : " AND (" + nextDue + " IS NULL OR " + nextDue + " >= ?)");
-            params.add(java.sql.Date.valueOf(today));
-            if (!f.overdue()) {
-                params.add(java.sql.Date.valueOf(today));
-            }
+            where.append(f.overdue() ? " AND p.next_due_date < ?" : " AND (p.next_due_date IS NULL OR p.next_due_date >= ?)");
+            params.add(java.sql.Date.valueOf(today()));
         }
-        long total = jdbc.sql("SELECT count(*) FROM petition.petition p" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(f.size());
-        pageParams.add((long) f.page() * f.size());
-        List<PetitionViews.Row> rows = jdbc.sql("""
-                SELECT p.*, u.name AS unit_name, n.due_date AS next_due, n.period AS next_period
-                FROM petition.petition p JOIN organization.unit u ON u.id = p.current_unit_id
-                LEFT JOIN LATERAL (SELECT c.due_date, c.period FROM deadline.clock c WHERE c.subject_id = p.id
-                                   AND c.state = 'RUNNING' AND c.unit_id IS NOT NULL ORDER BY c.due_date LIMIT 1) n ON TRUE
-                """ + where + " ORDER BY n.due_date NULLS LAST, p.received_at DESC LIMIT ? OFFSET ?")
-                .params(pageParams)
-                .query((rs, n) -> row(rs, today)).list();
-        return new PetitionViews.Page(rows, total, f.page(), f.size());
+        return new Conditions(where.toString(), params);
+    }
+
+    private List<Object> queueParameters(PetitionQueue queue, StaffUser user) {
+        LocalDate today = today();
+        return switch (queue) {
+            case TO_APPROVE -> List.of(user.unitId());
+            case APPROACHING -> List.of(java.sql.Date.valueOf(today), java.sql.Date.valueOf(today.plusDays(warnDaysBefore)));
+            case OVERDUE -> List.of(java.sql.Date.valueOf(today));
+            default -> List.of();
+        };
+    }
+
+    /**
+     * One page of rows: the page is cut from the petition table alone (ordered by its indexed columns),
+     * and only then joined to units and clocks, so a deep page does not look up clocks of skipped rows.
+     */
+    private List<PetitionViews.Row> rows(Conditions where, Sort sort, int limit, long offset) {
+        String order = sort == Sort.RECEIVED ? "p.received_at DESC, p.id"
+                : "p.next_due_date NULLS LAST, p.received_at DESC, p.id";
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        params.add(offset);
+        LocalDate today = today();
+        List<PetitionViews.Row> rows = new ArrayList<>();
+        Map<UUID, UUID> petitionerOf = new LinkedHashMap<>();
+        jdbc.sql("SELECT p.*, u.name AS unit_name, n.period AS next_period FROM (SELECT p.* FROM petition.petition p WHERE "
+                + where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?) p "
+                + "JOIN organization.unit u ON u.id = p.current_unit_id "
+                + "LEFT JOIN LATERAL (SELECT c.period FROM deadline.clock c WHERE c.subject_id = p.id AND c.state = 'RUNNING' "
+                + "AND c.unit_id IS NOT NULL ORDER BY c.due_date LIMIT 1) n ON TRUE ORDER BY " + order)
+                .params(params)
+                .query(rs -> {
+                    Petition p = PetitionStore.map(rs, 0);
+                    petitionerOf.put(p.id, p.petitionerId);
+                    rows.add(row(p, rs, today));
+                });
+        Map<UUID, String> names = petitioners.maskedNames(petitionerOf.values());
+        List<UUID> ids = new ArrayList<>(petitionerOf.keySet());
+        List<PetitionViews.Row> named = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            PetitionViews.Row r = rows.get(i);
+            named.add(new PetitionViews.Row(r.number(), r.status(), r.statusLabel(), r.channel(), r.type(), r.title(),
+                    r.regionCode(), r.receivedAt(), r.currentUnit(), r.nextDueDate(), r.nextDuePeriod(), r.overdue(),
+                    r.flags(), r.channelLabel(), r.typeLabel(), r.category(), names.get(petitionerOf.get(ids.get(i))),
+                    r.nextDueLabel(), r.daysLeft(), r.dueState(), r.pendingKind()));
+        }
+        return named;
+    }
+
+    private String[] categoryAndBelow(String name) {
+        List<String> names = new ArrayList<>(List.of(name));
+        List<Categories.Category> all = categories.all();
+        all.stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(top -> {
+            List<String> codes = new ArrayList<>(List.of(top.code()));
+            for (int level = 0; level < 3; level++) {
+                for (Categories.Category c : all) {
+                    if (c.parentCode() != null && codes.contains(c.parentCode()) && !codes.contains(c.code())) {
+                        codes.add(c.code());
+                        names.add(c.name());
+                    }
+                }
+            }
+        });
+        return names.toArray(String[]::new);
+    }
+
+    /** The region codes of a territory and every territory inside it (a city's districts are not its prefix). */
+    private String[] territoryAndBelow(String regionCode) {
+        Optional<Unit> top = units.territory(regionCode);
+        if (top.isEmpty()) {
+            return new String[] { regionCode };
+        }
+        return units.territories().stream().filter(t -> top.get().contains(t)).map(Unit::regionCode).distinct()
+                .toArray(String[]::new);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ChinaTime.ZONE));
     }
 
     /** What the petitioner sees with the right query code (checked by the caller); audited like every read. */
@@ -212,7 +591,7 @@ public class PetitionQueries {
         for (ClockView c : clocks.of(id)) {
             views.add(new PetitionViews.DeadlineView(c.period().name(), c.period().label(), at(c.startedAt()), c.dueDate(),
                     at(c.dueAt()), c.state().name(), c.daysLeft(),
-                    c.unitId() == null ? null : units.find(c.unitId()).map(Unit::name).orElse(null)));
+                    c.unitId() == null ? null : units.find(c.unitId()).map(Unit::name).orElse(null), c.isOpen()));
         }
         return views;
     }
@@ -258,13 +637,18 @@ public class PetitionQueries {
         return new PetitionViews.UnitRef(id, units.find(id).map(Unit::name).orElse(""));
     }
 
-    private PetitionViews.Row row(ResultSet rs, LocalDate today) throws SQLException {
-        Petition p = PetitionStore.map(rs, 0);
-        java.sql.Date next = rs.getDate("next_due");
+    private PetitionViews.Row row(Petition p, ResultSet rs, LocalDate today) throws SQLException {
+        java.sql.Date next = rs.getDate("next_due_date");
         LocalDate nextDue = next == null ? null : next.toLocalDate();
+        String period = rs.getString("next_period");
+        Long daysLeft = nextDue == null ? null : ChronoUnit.DAYS.between(today, nextDue);
+        String dueState = daysLeft == null ? null
+                : daysLeft < 0 ? "OVERDUE" : daysLeft <= warnDaysBefore ? "APPROACHING" : "NORMAL";
+        String periodLabel = period == null ? null : StatutoryPeriod.valueOf(period).label();
         return new PetitionViews.Row(p.number, p.status.name(), p.status.label(), p.channel.name(), p.type.name(), p.title,
                 p.regionCode, at(p.receivedAt), new PetitionViews.UnitRef(p.currentUnitId, rs.getString("unit_name")),
-                nextDue, rs.getString("next_period"), nextDue != null && nextDue.isBefore(today), flags(p, null));
+                nextDue, period, daysLeft != null && daysLeft < 0, flags(p, null), p.channel.label(), p.type.label(),
+                p.category, null, periodLabel, daysLeft, dueState, p.pendingKind == null ? null : p.pendingKind.name());
     }
 
     private static OffsetDateTime at(java.time.Instant i) {

@@ -18,8 +18,12 @@ public final class PetitionViews {
     public record TimelineView(OffsetDateTime at, String event, String label, String actor, String unit, String note) {
     }
 
+    /**
+     * One statutory clock; {@code open} while the duty is still owed (then an overdue clock reads
+     * {@code state} MISSED and {@code daysLeft} counts from today).
+     */
     public record DeadlineView(String period, String label, OffsetDateTime startedAt, LocalDate dueDate,
-            OffsetDateTime dueAt, String state, long daysLeft, String unit) {
+            OffsetDateTime dueAt, String state, long daysLeft, String unit, boolean open) {
     }
 
     public record Flags(boolean repeat, String repeatOf, int repeatCount, boolean skipLevel, boolean firstTime,
@@ -49,13 +53,27 @@ public final class PetitionViews {
             String ratingLabel, String ratingComment, List<TimelineView> timeline, List<DeadlineView> deadlines) {
     }
 
-    /** One row of a work list. */
+    /**
+     * One row of a work list. The petitioner's name is always masked on lists and exports.
+     *
+     * @param nextDueDate   the earliest due date of the clocks still owed by a unit, or null
+     * @param nextDueLabel  the name of that period (转送、交办, 书面告知, 办理 …)
+     * @param daysLeft      calendar days to {@code nextDueDate} (negative once overdue), or null
+     * @param dueState      {@code NORMAL}, {@code APPROACHING} (within the warning days) or {@code OVERDUE};
+     *                      null without a running deadline
+     * @param pendingKind   what awaits the unit head's approval (EXTENSION, REPLY, DECLINE), or null
+     */
     public record Row(String number, String status, String statusLabel, String channel, String type, String title,
             String regionCode, OffsetDateTime receivedAt, UnitRef currentUnit, LocalDate nextDueDate, String nextDuePeriod,
-            boolean overdue, Flags flags) {
+            boolean overdue, Flags flags, String channelLabel, String typeLabel, String category, String petitioner,
+            String nextDueLabel, Long daysLeft, String dueState, String pendingKind) {
     }
 
     public record Page(List<Row> items, long total, int page, int size) {
+    }
+
+    /** An inbox: one page of the chosen queue, the count of every queue, and of the queue per channel. */
+    public record Inbox(Page page, Map<PetitionQueue, Long> counts, Map<Channel, Long> channelCounts) {
     }
 
     /** What the petitioner sees with number + query code (网上查询). */
