@@ -54,7 +54,7 @@ class DocxRendering {
             if (!form) {
                 XWPFParagraph organ = doc.createParagraph();
                 organ.setAlignment(ParagraphAlignment.CENTER);
-                XWPFRun r = text(organ, d.organ(), TITLE_FONT, 30, false);
+                XWPFRun r = text(organ, d.organ(), TITLE_FONT, PdfRendering.letterheadPoints(d.organ()), false);
                 r.setColor("C00000");
                 if (d.docNumber() != null) {
                     XWPFParagraph no = doc.createParagraph();

@@ -82,7 +82,7 @@ public class Ledger {
     }
 
     /** The rows received from {@code from} to {@code to} (inclusive, China time), optionally of one status. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Line> lines(LocalDate from, LocalDate to, PetitionStatus status, StaffUser user) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("to", "document.ledger.range");
@@ -148,7 +148,7 @@ public class Ledger {
     }
 
     /** The ledger as an Excel workbook: a title row, the headings (frozen, with filters), one row per matter. */
-    @Transactional(readOnly = true)
+    @Transactional
     public byte[] xlsx(LocalDate from, LocalDate to, PetitionStatus status, StaffUser user) {
         List<Line> lines = lines(from, to, status, user);
         try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

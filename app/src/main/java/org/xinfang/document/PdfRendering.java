@@ -99,9 +99,11 @@ class PdfRendering {
                 .append("table { width: 100%; border-collapse: collapse; font-size: 14pt; line-height: 1.6; margin-top: 2mm; }")
                 .append("td { border: 0.8pt solid #000; padding: 1.5mm 2mm; vertical-align: middle; }")
                 .append("td.label { width: 30mm; text-align: center; font-family: ").append(heiFont).append("; font-size: 13pt; }")
-                .append(".sign { position: relative; margin-top: 8mm; text-align: right; padding-right: 4em; page-break-inside: avoid; }")
-                .append(".sign p { text-indent: 0; text-align: right; }")
-                .append(".seal { position: absolute; right: 12mm; top: -12mm; width: 42mm; height: 42mm; }")
+                .append(".signwrap { margin-top: 10mm; text-align: right; padding-right: 4em; page-break-inside: avoid; }")
+                .append(".sign { display: inline-block; position: relative; text-align: center; }")
+                .append(".sign p { text-indent: 0; text-align: center; }")
+                .append(".sign.sealed { padding-bottom: 6mm; }") // the seal reaches a little below the date
+                .append(".seal { position: absolute; left: 50%; margin-left: -21mm; top: -16mm; width: 42mm; height: 42mm; }")
                 .append(".foot { margin-top: 5mm; text-indent: 2em; font-size: 14pt; page-break-inside: avoid; }")
                 .append("</style></head><body>");
         if (d.mark() != null) {
@@ -109,7 +111,8 @@ class PdfRendering {
         }
         boolean form = d.kind().layout() == DocumentKind.Layout.FORM;
         if (!form) {
-            h.append("<div class=\"organ\">").append(esc(d.organ())).append("</div>");
+            h.append("<div class=\"organ\" style=\"font-size: ").append(letterheadPoints(d.organ())).append("pt\">")
+                    .append(esc(d.organ())).append("</div>");
             if (d.docNumber() != null) {
                 h.append("<div class=\"docno\">").append(esc(d.docNumber())).append("</div>");
             }
@@ -138,16 +141,24 @@ class PdfRendering {
         if (d.closing() != null && !d.closing().isBlank()) {
             h.append("<p>").append(esc(d.closing())).append("</p>");
         }
-        h.append("<div class=\"sign\">");
+        // GB/T 9704: the date four characters in from the right, the organ centred over it, the seal
+        // pressed centrally over both so that they sit in its lower half
+        h.append("<div class=\"signwrap\"><div class=\"sign").append(d.seal() == null ? "" : " sealed").append("\">");
         if (d.seal() != null) {
             h.append("<img class=\"seal\" alt=\"印章\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(d.seal())).append("\"/>");
         }
-        h.append("<p>").append(esc(d.signature())).append("</p><p>").append(esc(d.date())).append("</p></div>");
+        h.append("<p>").append(esc(d.signature())).append("</p><p>").append(esc(d.date())).append("</p></div></div>");
         if (d.footnote() != null && !d.footnote().isBlank()) {
             h.append("<p class=\"foot\">（").append(esc(d.footnote())).append("）</p>");
         }
         return h.append("</body></html>").toString();
+    }
+
+    /** The letterhead on one line: 30 pt, smaller for long names so the 156 mm text block holds them. */
+    static int letterheadPoints(String organ) {
+        int chars = organ == null ? 0 : organ.codePointCount(0, organ.length());
+        return chars <= 13 ? 30 : Math.max(16, 420 / chars - 2);
     }
 
     static String esc(String s) {

@@ -114,7 +114,7 @@ class DocumentStoryTests {
 
         for (Map.Entry<String, List<String>> e : expected.entrySet()) {
             JsonNode doc = Cases.ofKind(docs, e.getKey());
-            assertThat(doc.get("templateVersion").asInt()).isEqualTo(1);
+            assertThat(doc.get("templateVersion").asInt()).isPositive(); // which version: DocumentAccessTests
             String base = "/api/v1/petitions/" + number + "/documents/" + doc.get("id").asString();
             Cases.Download pdf = cases.download("leader", base + "?format=pdf");
             assertThat(pdf.status()).isEqualTo(200);
