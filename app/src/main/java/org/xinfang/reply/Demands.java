@@ -12,13 +12,19 @@ import java.util.regex.Pattern;
  */
 final class Demands {
 
-    /** One demand: the sentence and the words an answer should take up. */
+    /**
+     * One demand: the asking sentence and the words an answer should take up. A bare ask ("请领导解答",
+     * "望有关部门即刻核查") names nothing itself; it asks about the petition's subject, so its words are the title's.
+     */
     record Demand(String sentence, Set<String> words) {
     }
 
+    /** Fewer content words than this and a demand is a bare ask about the petition's subject. */
+    private static final int BARE = 2;
+
     private static final Pattern SENTENCES = Pattern.compile("[。！？!?；;\\n\\r]+");
     private static final Pattern ASKS = Pattern.compile(
-            "请求|要求|希望|建议|恳请|恳求|呼吁|盼望|期望|期盼|请问|能否|能不能|可否|是否|何时|什么时候|为什么|为何|怎么办|"
+            "请求|要求|(?<!充满|有|的|没有)希望(?!的)|建议|恳请|恳求|呼吁|盼望|期望|期盼|请问|能否|能不能|可否|是否|何时|什么时候|为什么|为何|怎么办|"
                     + "给个说法|讨个说法|请(有关|相关|政府|领导|上级|职能|贵|市|区|县)|望(有关|相关|政府|领导)");
     private static final int MAX_DEMANDS = 8;
 
@@ -43,7 +49,10 @@ final class Demands {
             boolean question = sentence.endsWith("？") || sentence.endsWith("?");
             if (sentence.length() >= 4 && (question || ASKS.matcher(sentence).find())) {
                 String ask = ask(sentence, question);
-                Set<String> words = Segmenter.contentWords(ask);
+                Set<String> words = new java.util.LinkedHashSet<>(Segmenter.contentWords(ask));
+                if (words.size() < BARE && title != null) {
+                    words.addAll(Segmenter.contentWords(title));
+                }
                 if (!words.isEmpty() && demands.stream().noneMatch(d -> d.words().equals(words))) {
                     demands.add(new Demand(ask, words));
                 }
@@ -93,6 +102,6 @@ final class Demands {
             }
         }
         int n = demand.words().size();
-        return hits >= Math.min(2, n) && hits * 10 >= n * 3;
+        return hits >= Math.min(2, n) && hits * 5 >= n;
     }
 }

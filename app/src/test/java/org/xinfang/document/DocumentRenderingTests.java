@@ -14,9 +14,10 @@ class DocumentRenderingTests {
 
     static final DocumentSettings DEFAULTS = new DocumentSettings(null, true);
 
-    final DocumentFonts fonts = new DocumentFonts(DEFAULTS);
-    final PdfRendering pdf = new PdfRendering(fonts);
-    final DocxRendering docx = new DocxRendering();
+    // shared: parsing the CJK fonts takes seconds
+    static final DocumentFonts fonts = new DocumentFonts(DEFAULTS);
+    static final PdfRendering pdf = new PdfRendering(fonts);
+    static final DocxRendering docx = new DocxRendering();
 
     static OfficialDocument letter(byte[] seal) {
         return new OfficialDocument(DocumentKind.REPLY_OPINION, null, "示范市东湖区住房和城乡建设局", "东住建信处〔2026〕12号",

@@ -43,8 +43,12 @@ class ReplyCheckerOnRealRepliesTests {
         Map<ReplyRule, Integer> flagged = new EnumMap<>(ReplyRule.class);
         Map<ReplyRule, Integer> applied = new EnumMap<>(ReplyRule.class);
         Map<ReplyRule, List<String>> examples = new EnumMap<>(ReplyRule.class);
+        // a seeded sample of flagged replies per rule, for a person to judge whether the flag is right
+        Map<ReplyRule, List<String>> samples = new EnumMap<>(ReplyRule.class);
+        java.util.Random random = new java.util.Random(20261122);
         int total = 0;
         int anyFlag = 0;
+        int anyButNotice = 0; // message-board replies are not 处理意见书 and never carry the 复查 notice
         int accusations = 0;
         long started = System.nanoTime();
         try (BufferedReader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
@@ -64,6 +68,7 @@ class ReplyCheckerOnRealRepliesTests {
                         m.get("reply").asString(), 0, null, null));
                 total++;
                 anyFlag += r.passed() ? 0 : 1;
+                anyButNotice += r.findings().stream().anyMatch(f -> !f.passed() && f.rule() != ReplyRule.REVIEW_NOTICE) ? 1 : 0;
                 for (ReplyCheck.Finding f : r.findings()) {
                     applied.merge(f.rule(), 1, Integer::sum);
                     if (!f.passed()) {
@@ -71,6 +76,12 @@ class ReplyCheckerOnRealRepliesTests {
                         List<String> ex = examples.computeIfAbsent(f.rule(), k -> new ArrayList<>());
                         if (ex.size() < 3) {
                             ex.add(m.get("id").asString() + " " + f.message().substring(0, Math.min(90, f.message().length())));
+                        }
+                        List<String> sample = samples.computeIfAbsent(f.rule(), k -> new ArrayList<>());
+                        if (sample.size() < 20 && random.nextInt(8) == 0) {
+                            String reply = m.get("reply").asString();
+                            sample.add("[" + m.get("id").asString() + "] " + f.message() + "\n    REPLY: "
+                                    + reply.substring(0, Math.min(600, reply.length())));
                         }
                     }
                 }
@@ -80,6 +91,8 @@ class ReplyCheckerOnRealRepliesTests {
         StringBuilder report = new StringBuilder();
         report.append(String.format("Reply checker on %d real replies (%s), %d ms%n", total, data, ms));
         report.append(String.format("flagged by at least one rule: %d (%.1f%%)%n", anyFlag, 100.0 * anyFlag / total));
+        report.append(String.format("flagged by a rule other than the 复查 notice: %d (%.1f%%)%n", anyButNotice,
+                100.0 * anyButNotice / total));
         report.append(String.format("recognised as accusations (举报/检举/控告): %d%n", accusations));
         for (ReplyRule rule : ReplyRule.values()) {
             int n = applied.getOrDefault(rule, 0);
@@ -94,6 +107,12 @@ class ReplyCheckerOnRealRepliesTests {
         Path out = Paths.get(System.getProperty("basedir", "."), "target", "reply-check-real-replies.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+        StringBuilder sampled = new StringBuilder();
+        samples.forEach((rule, list) -> {
+            sampled.append("=== ").append(rule).append(' ').append(rule.label()).append('\n');
+            list.forEach(x -> sampled.append(x).append("\n\n"));
+        });
+        Files.writeString(out.resolveSibling("reply-check-real-replies-samples.txt"), sampled);
         assertThat(total).isGreaterThan(2000);
         // Published replies are vetted: a personal-data or disclosure rule that fired on many of them would be
         // firing on ordinary wording, not on personal data.
