@@ -80,8 +80,11 @@ public class Documents {
             Instant stepAt, String triggerKey) {
         return store.byTrigger(triggerKey).orElseGet(() -> {
             PetitionViews.Detail c = petitions.forSystem(petitionId, "生成" + kind.label());
+            // a late-registered letter is received one day and registered another: the form is dated when registered
+            Instant dated = kind == DocumentKind.REGISTRATION_FORM && c.registeredAt() != null ? c.registeredAt().toInstant()
+                    : stepAt;
             return make(c, new DocumentComposer.Request(kind, issuingUnitId, addresseeUnitId, Map.of()), triggerKey, "system",
-                    stepAt);
+                    dated);
         });
     }
 

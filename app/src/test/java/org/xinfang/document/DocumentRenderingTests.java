@@ -81,6 +81,26 @@ class DocumentRenderingTests {
     }
 
     @Test
+    void a_document_renders_in_well_under_a_second_once_the_fonts_are_loaded() throws Exception {
+        OfficialDocument doc = letter(DocumentAccessTests.seal());
+        pdf.render(doc); // loads and parses the fonts once
+        int n = 20;
+        long started = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            pdf.render(doc);
+        }
+        long pdfMs = (System.nanoTime() - started) / 1_000_000 / n;
+        started = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            docx.render(doc);
+        }
+        long docxMs = (System.nanoTime() - started) / 1_000_000 / n;
+        System.out.printf("document rendering: PDF %d ms, DOCX %d ms per document (mean of %d, seal included)%n", pdfMs,
+                docxMs, n);
+        assertThat(pdfMs).isLessThan(2000); // loose: the machine is shared; typical is a few hundred ms
+    }
+
+    @Test
     void dates_are_written_in_chinese_numerals() {
         assertThat(ChineseDates.of(LocalDate.of(2026, 11, 22))).isEqualTo("二〇二六年十一月二十二日");
         assertThat(ChineseDates.of(LocalDate.of(2030, 1, 10))).isEqualTo("二〇三〇年一月十日");
