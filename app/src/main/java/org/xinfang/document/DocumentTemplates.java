@@ -70,7 +70,7 @@ public class DocumentTemplates {
 
     /** The placeholders templates may use, with what each is filled with. */
     public Map<String, String> placeholders() {
-        return new java.util.TreeMap<>(Placeholders.ALL);
+        return Placeholders.ALL;
     }
 
     /** Saves a new version of the template of a kind (for a unit, or the default); the seal is kept. */

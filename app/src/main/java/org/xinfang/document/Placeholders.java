@@ -68,7 +68,7 @@ final class Placeholders {
         m.put("督办期限", "督办办结期限");
         m.put("督办方式", "电话、发函、约谈、实地、联合、提级督办");
         m.put("承办人", "承办人");
-        ALL = Map.copyOf(m);
+        ALL = java.util.Collections.unmodifiableMap(m); // keeps the order above, which the editor page shows
     }
 
     private static final Pattern BRACES = Pattern.compile("\\{([^{}]{1,20})\\}");
