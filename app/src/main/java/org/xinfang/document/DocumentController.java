@@ -31,7 +31,8 @@ import jakarta.validation.constraints.Size;
 class DocumentController {
 
     record GenerateRequest(@NotNull DocumentKind kind, @Size(max = 500) String reason, @Size(max = 1000) String requirement,
-            LocalDate dueDate, @Pattern(regexp = "电话督办|发函督办|约谈督办|实地督办|联合督办|提级督办") String method) {
+            LocalDate dueDate,
+            @Pattern(regexp = "电话督办|发函督办|约谈督办|实地督办|联合督办|提级督办", message = "{document.supervision.method}") String method) {
     }
 
     private final Documents documents;
@@ -56,8 +57,9 @@ class DocumentController {
      * reason, requirement, due date and method.
      */
     @PostMapping
-    ResponseEntity<DocumentView> generate(@PathVariable @Size(max = 40) String number,
-            @Valid @RequestBody GenerateRequest r) {
+    ResponseEntity<DocumentView> generate(@PathVariable String number, @Valid @RequestBody GenerateRequest r) {
+        // no constraint on the path variable here: it would switch MVC to method validation, which names
+        // the body's field errors after the parameter ("r") instead of the fields
         DocumentView made;
         if (r.kind() == DocumentKind.SUPERVISION_ORDER) {
             DocumentDownloads.requireSupervisionFields(r.reason(), r.requirement(), r.dueDate(), r.method());

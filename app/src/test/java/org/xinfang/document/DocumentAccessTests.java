@@ -156,6 +156,10 @@ class DocumentAccessTests {
         Api.Response past = cases.as("supervisor").post(path, order);
         assertThat(past.status()).isEqualTo(400);
         assertThat(past.fieldErrors().get("dueDate")).contains("须晚于今天");
+        Map<String, Object> byPigeon = new java.util.HashMap<>(order);
+        byPigeon.put("method", "飞鸽传书");
+        Api.Response pigeon = cases.as("supervisor").post(path, byPigeon);
+        assertThat(pigeon.fieldErrors().get("method")).as(pigeon.body()).startsWith("督办方式只能是电话督办");
         Map<String, Object> good = new java.util.HashMap<>(order);
         good.put("dueDate", java.time.LocalDate.now().plusDays(10).toString());
         assertThat(cases.as("handler").post(path, good).status()).isEqualTo(403);
