@@ -45,6 +45,7 @@ public class ReplyChecker {
     /** The hundred commonest surnames cover most people; a name with an honorific is somebody's. */
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
     private static final Pattern NAME_WITH_TITLE = Pattern.compile("([" + SURNAMES + "])([\\p{IsHan}]{0,2}?)(先生|女士|老人|大爷|大妈|阿姨|师傅|老师|同学)");
+    private static final Set<String> NOT_NAMES = Set.of("任课", "代课", "任教");
     private static final Pattern DISCLOSURE = Pattern.compile(
             "(举报|检举|控告|信访)(信|材料|内容|信件|人信息|人身份|人姓名|人的身份|人的姓名)[^。]{0,20}(转交|转给|交给|出示|告知|反馈给|提供给|送交|转至)[^。]{0,10}(被举报|被检举|被控告|被反映)"
                     + "|(被举报|被检举|被控告|被反映)(人|单位|对象)[^。]{0,12}(查看|看到|知悉|阅看|阅读|核对)[^。]{0,8}(举报|检举|控告)(信|材料|内容)"
@@ -153,7 +154,9 @@ public class ReplyChecker {
         Set<String> names = new java.util.LinkedHashSet<>();
         while (name.find()) {
             boolean anonymised = name.group(2).contains("某");
-            if (!anonymised && !name.group(1).equals(ownSurname)) {
+            // 任课老师, 代课老师: words, not a surname and a name
+            boolean word = NOT_NAMES.contains(name.group(1) + name.group(2));
+            if (!anonymised && !word && !name.group(1).equals(ownSurname)) {
                 names.add(name.group(1) + "*".repeat(name.group(2).length()) + name.group(3));
             }
         }

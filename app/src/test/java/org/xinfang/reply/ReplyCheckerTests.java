@@ -82,6 +82,7 @@ class ReplyCheckerTests {
         assertThat(message).contains("身份证号码110***********0018").contains("手机号码138****8000").contains("姓名张*先生")
                 .doesNotContain("13800138000");
         assertThat(check(GOOD + "王先生，感谢您的监督。物业公司负责人李某某已作出承诺。").failed(ReplyRule.NO_THIRD_PARTY_DATA)).isFalse();
+        assertThat(check(GOOD + "学校不会随意更换任课老师。").failed(ReplyRule.NO_THIRD_PARTY_DATA)).isFalse();
     }
 
     @Test
