@@ -93,6 +93,17 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/petitions/*/suggestions", "/api/v1/search")
                         .hasAnyRole(Role.CLERK.name(), Role.HANDLER.name(), Role.APPROVER.name(),
                                 Role.SUPERVISOR.name(), Role.LEADER.name())
+                        // documents and the ledger: case-working roles; which petitions is decided by PetitionScope
+                        .requestMatchers(HttpMethod.GET, "/api/v1/petitions/ledger.xlsx", "/api/v1/petitions/*/documents",
+                                "/api/v1/petitions/*/documents/*").hasAnyRole(Role.CLERK.name(), Role.HANDLER.name(),
+                                        Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/petitions/*/documents").hasAnyRole(Role.CLERK.name(),
+                                Role.HANDLER.name(), Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        // the reply checker: those who draft, approve or supervise replies
+                        .requestMatchers(HttpMethod.GET, "/api/v1/petitions/*/reply-check").hasAnyRole(Role.HANDLER.name(),
+                                Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reply-check").hasAnyRole(Role.CLERK.name(),
+                                Role.HANDLER.name(), Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
