@@ -27,6 +27,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -129,9 +131,13 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // On the public portal the only refusal is a stale form (CSRF token gone with an expired
                 // session): the citizen gets the portal's explanation in Chinese, not a bare 403.
-                .exceptionHandling(e -> e.defaultAccessDeniedHandlerFor(
-                        (req, res, ex) -> res.sendRedirect(req.getContextPath() + "/portal/expired"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/portal/**")))
+                // (Spring Security applies a single "default for" handler to every request, so the plain 403 for
+                // the rest is registered explicitly beside it.)
+                .exceptionHandling(e -> e
+                        .defaultAccessDeniedHandlerFor(
+                                (req, res, ex) -> res.sendRedirect(req.getContextPath() + "/portal/expired"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/portal/**"))
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
