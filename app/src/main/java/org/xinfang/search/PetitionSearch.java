@@ -112,11 +112,6 @@ public class PetitionSearch {
             where.append(" AND s.received_at < ?");
             params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
         }
-        long total = jdbc.sql("SELECT count(*) FROM search.petition_text s JOIN petition.petition p ON p.id = s.petition_id"
-                + where).params(params).query(Long.class).single();
-        if (total == 0) {
-            return new Results(List.of(), 0, query.page(), query.size(), words);
-        }
         List<Object> all = new ArrayList<>();
         all.add(tsquery == null ? "" : tsquery);
         all.add(q);
@@ -125,18 +120,30 @@ public class PetitionSearch {
         all.add(query.size());
         all.add((long) query.page() * query.size());
         Highlighter highlighter = new Highlighter(words.isEmpty() ? List.of(q.toLowerCase()) : words);
+        long[] total = { 0 };
+        // one pass over the matches gives the page and, by the window count, the total
         List<Hit> hits = jdbc.sql("""
                 SELECT s.number, s.title, s.content, s.reply, p.status, s.category, s.region_code, s.received_at,
                        p.current_unit_id, u.name,
-                       ts_rank(s.terms, ?::tsquery, 1) + word_similarity(?, s.title) + (s.number = ?)::int AS score
+                       ts_rank(s.terms, ?::tsquery, 1) + word_similarity(?, s.title) + (s.number = ?)::int AS score,
+                       count(*) OVER () AS total
                 FROM search.petition_text s
                 JOIN petition.petition p ON p.id = s.petition_id
                 JOIN organization.unit u ON u.id = p.current_unit_id
                 """ + where + " ORDER BY score DESC, s.received_at DESC LIMIT ? OFFSET ?")
                 .params(all)
-                .query((rs, n) -> hit(rs, highlighter)).list();
-        return new Results(hits, total, query.page(), query.size(), words);
+                .query((rs, n) -> {
+                    total[0] = rs.getLong(12);
+                    return hit(rs, highlighter);
+                }).list();
+        if (hits.isEmpty() && query.page() > 0) {
+            // a page past the end: the total still tells the client where the end is
+            total[0] = jdbc.sql("SELECT count(*) FROM search.petition_text s JOIN petition.petition p ON p.id = s.petition_id"
+                    + where).params(params).query(Long.class).single();
+        }
+        return new Results(hits, total[0], query.page(), query.size(), words);
     }
+
 
     private static void validate(Query query) {
         List<FieldProblem> problems = new ArrayList<>();
