@@ -30,6 +30,7 @@ import org.xinfang.routing.RoutingPolicies;
 import org.xinfang.shared.ChinaTime;
 import org.xinfang.shared.InvalidInputException;
 import org.xinfang.shared.NotFoundException;
+import org.xinfang.shared.RuleViolationException;
 
 /**
  * The lawful steps of a petition, one method each. Every step loads the aggregate under a row lock,
@@ -253,6 +254,7 @@ public class PetitionLifecycle {
     public void extend(String number, int days, String reason, StaffUser by) {
         Instant now = clock.instant();
         Petition p = loadVisible(number, by);
+        requireHandlingPeriodRunning(p);
         p.proposeExtension(days, reason, by, now);
         store.save(p, now);
         done(p, "petition.extensionProposed", days + " days");
@@ -273,6 +275,9 @@ public class PetitionLifecycle {
     public void approve(String number, boolean approve, String note, StaffUser by) {
         Instant now = clock.instant();
         Petition p = loadVisible(number, by);
+        if (approve && p.pendingKind == Petition.PendingKind.EXTENSION) {
+            requireHandlingPeriodRunning(p);
+        }
         Petition.Approved result = p.decide(approve, note, by, now);
         store.save(p, now);
         switch (result) {
@@ -299,6 +304,9 @@ public class PetitionLifecycle {
     public void recordDelivery(String number, String method, Instant deliveredOn, StaffUser by) {
         Instant now = clock.instant();
         Petition p = loadVisible(number, by);
+        if (deliveredOn == null) {
+            deliveredOn = now; // recorded as it happens
+        }
         if (deliveredOn.isAfter(now)) {
             throw new InvalidInputException("deliveredAt", "validation.receivedAt.future");
         }
@@ -398,6 +406,15 @@ public class PetitionLifecycle {
                 UPDATE petition.petition SET next_due_date = (SELECT min(c.due_date) FROM deadline.clock c
                     WHERE c.subject_id = ? AND c.state = 'RUNNING' AND c.unit_id IS NOT NULL)
                 WHERE id = ?""").params(petitionId, petitionId).update();
+    }
+
+    /** An extension is granted before the 60 days run out, never to cure a missed deadline. */
+    private void requireHandlingPeriodRunning(Petition p) {
+        boolean running = clocks.of(p.id).stream()
+                .anyMatch(c -> c.period() == StatutoryPeriod.HANDLE && c.state() == ClockView.State.RUNNING);
+        if (!running) {
+            throw new RuleViolationException("rule.extend.expired");
+        }
     }
 
     private Petition loadVisible(String number, StaffUser by) {

@@ -37,6 +37,35 @@ class IllegalStepTests extends StoryTest {
     }
 
     @Test
+    void an_extension_once_the_60_days_have_run_out_is_refused_and_a_pending_one_cannot_be_approved() {
+        Stories.at(clock, "2026-02-02", 9);
+        String late = routed();
+        story.step("handler", late, "accept", null);
+        String pending = routed();
+        story.step("handler", pending, "accept", null);
+        story.step("handler", pending, "extend", Map.of("days", 30, "reason", "需要鉴定"));
+        Stories.at(clock, "2026-04-20", 9);
+        Api.Response r = story.attempt("handler", late, "extend", Map.of("days", 30, "reason", "来不及了"));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("detail").asString()).contains("届满");
+        JsonNode before = story.detail("handler", pending);
+        assertThat(story.attempt("approver", pending, "approve", Map.of("decision", "APPROVE")).status()).isEqualTo(409);
+        assertUnchanged(pending, before);
+    }
+
+    @Test
+    void a_delivery_without_a_date_is_recorded_as_of_now() {
+        String number = routed();
+        story.step("handler", number, "accept", null);
+        story.step("handler", number, "reply", Map.of("outcome", "EXPLAINED",
+                "text", "经调查，电梯维修已列入本年度维修资金使用计划，将于下月完成。如不服，可于30日内申请复查。"));
+        story.step("approver", number, "approve", Map.of("decision", "APPROVE"));
+        JsonNode delivered = story.step("handler", number, "delivery", Map.of("method", "邮寄"));
+        assertThat(delivered.get("reply").get("deliveredAt").isNull()).isFalse();
+        assertThat(delivered.get("reply").get("deliveryMethod").asString()).isEqualTo("邮寄");
+    }
+
+    @Test
     void an_extension_beyond_30_days_is_refused() {
         String number = routed();
         story.step("handler", number, "accept", null);
