@@ -1,8 +1,14 @@
 package org.xinfang.portal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xinfang.document.DocumentFormat;
+import org.xinfang.document.Documents;
 import org.xinfang.petition.PetitionLifecycle;
 import org.xinfang.petition.PetitionQueries;
 import org.xinfang.petition.PetitionStatus;
@@ -42,15 +50,17 @@ class TrackingController {
     private final Throttle throttle;
     private final Challenges challenges;
     private final FormErrors errors;
+    private final Documents documents;
 
     TrackingController(PetitionLifecycle lifecycle, PetitionQueries queries, PortalSession session, Throttle throttle,
-            Challenges challenges, FormErrors errors) {
+            Challenges challenges, FormErrors errors, Documents documents) {
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.session = session;
         this.throttle = throttle;
         this.challenges = challenges;
         this.errors = errors;
+        this.documents = documents;
     }
 
     @GetMapping("/portal/track")
@@ -101,6 +111,7 @@ class TrackingController {
             return "redirect:/portal/track";
         }
         model.addAttribute("p", view);
+        model.addAttribute("documents", documents.listForPetitioner(number, session.queryCode(http, number).get()));
         model.addAttribute("stage", view.status().equals(PetitionStatus.REVIEWED.name()) ? "recheck" : "review");
         model.addAttribute("ratingLabel", view.rating() == null ? null : Rating.valueOf(view.rating()).label());
         model.addAttribute("ratings", Rating.values());
@@ -111,6 +122,18 @@ class TrackingController {
                         || view.status().equals(PetitionStatus.CLOSED.name())));
         model.addAttribute("zone", ChinaTime.ZONE);
         return "portal/tracked";
+    }
+
+    /** The notices addressed to the petitioner (受理告知书, 处理意见书 …), as PDF, with the code kept in the session. */
+    @GetMapping("/portal/track/{number}/documents/{id}")
+    ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable UUID id, HttpSession http) {
+        String code = session.queryCode(http, number).orElseThrow(() -> new NotFoundException("petition.notFound"));
+        Documents.DownloadedFile file = documents.downloadForPetitioner(number, id, code, DocumentFormat.PDF);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .body(file.content());
     }
 
     @PostMapping("/portal/track/{number}/rating")

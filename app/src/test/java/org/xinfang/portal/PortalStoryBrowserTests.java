@@ -126,6 +126,15 @@ class PortalStoryBrowserTests {
         assertThat(page.locator("table.deadlines")).containsText("您申请复查的截止日期");
         assertThat(page.locator("table.deadlines")).containsText(Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日"));
         assertThat(page.locator(".timeline")).containsText("转送至东湖区住房和城乡建设局");
+        // the written reply (处理意见书) is generated after the step's transaction: it appears within seconds
+        for (int i = 0; i < 50 && page.locator("ul.documents").count() == 0; i++) {
+            page.waitForTimeout(200);
+            page.reload();
+        }
+        assertThat(page.locator("ul.documents")).containsText("处理意见书");
+        com.microsoft.playwright.Download pdf = page.waitForDownload(
+                () -> page.locator("ul.documents a", new Page.LocatorOptions().setHasText("处理意见书")).click());
+        assertThat(pdf.suggestedFilename()).endsWith(".pdf");
         pageIsFine(page, "portal-tracked-answered-phone");
 
         // 不满意, with a comment
