@@ -212,7 +212,7 @@ public class Documents {
     private UUID visiblePetition(String number, StaffUser user) {
         Object[] params = scope.parameters(user);
         return jdbc.sql("SELECT p.id FROM petition.petition p WHERE p.number = ? AND " + PetitionScope.CONDITION)
-                .params(number, params[0], params[1]).query(UUID.class).optional()
+                .params(number, params[0], params[1], params[2]).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("petition.notFound"));
     }
 

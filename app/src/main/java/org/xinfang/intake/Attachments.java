@@ -90,6 +90,6 @@ public class Attachments {
 
     private Object[] params(String number, StaffUser user) {
         Object[] scoped = scope.parameters(user);
-        return new Object[] { number, scoped[0], scoped[1] };
+        return new Object[] { number, scoped[0], scoped[1], scoped[2] };
     }
 }

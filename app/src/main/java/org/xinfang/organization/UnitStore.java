@@ -55,6 +55,10 @@ class UnitStore {
                 .query(UnitStore::map).list();
     }
 
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM organization.unit").query(Long.class).single();
+    }
+
     boolean isEmpty() {
         return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM organization.unit)").query(Boolean.class).single();
     }

@@ -74,6 +74,11 @@ public class Units {
         };
     }
 
+    /** How many units the installation has (active or not). */
+    public long count() {
+        return store.count();
+    }
+
     /** Whether the user's scope reaches this unit. */
     public boolean canSee(StaffUser user, long unitId) {
         return visibleUnitIds(user).contains(unitId);

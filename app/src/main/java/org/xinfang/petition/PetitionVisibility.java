@@ -21,6 +21,6 @@ class PetitionVisibility {
     boolean canSee(StaffUser user, UUID petitionId) {
         Object[] params = scope.parameters(user);
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM petition.petition p WHERE p.id = ? AND " + PetitionScope.CONDITION + ")")
-                .params(petitionId, params[0], params[1]).query(Boolean.class).single();
+                .params(petitionId, params[0], params[1], params[2]).query(Boolean.class).single();
     }
 }
