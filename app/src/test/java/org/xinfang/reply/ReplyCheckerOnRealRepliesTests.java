@@ -35,7 +35,7 @@ class ReplyCheckerOnRealRepliesTests {
 
     @Test
     void measures_what_share_of_real_replies_each_rule_flags() throws IOException {
-        Path data = Files.exists(DATA) ? DATA : Paths.get("/work/shared/data/messages_with_replies.jsonl");
+        Path data = DATA;
         Assumptions.assumeTrue(Files.isReadable(data), "real replies not found at " + DATA.toAbsolutePath()
                 + " (set -Dxinfang.data=<folder>); the measurement is skipped");
         ReplyChecker checker = new ReplyChecker();
