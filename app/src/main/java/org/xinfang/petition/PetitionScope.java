@@ -19,13 +19,11 @@ public class PetitionScope {
      * The SQL condition over {@code petition.petition p}; bind {@link #parameters} in order after it.
      * Written as two plain EXISTS rather than one with a CASE inside, so PostgreSQL can answer the scope
      * with one indexed semi-join over {@code petition.access} (the user's own unit is always within their
-     * scope, so a confidential petition of that unit passes both). {@code a.unit_id + 0} keeps the
-     * planner from probing the access index once per unit of a large scope: for a few candidate
-     * petitions it looks up each one's access rows by petition, for many it hashes them once.
+     * scope, so a confidential petition of that unit passes both).
      */
     public static final String CONDITION = """
             (NOT p.confidential OR EXISTS (SELECT 1 FROM petition.access c WHERE c.petition_id = p.id AND c.unit_id = ?))
-            AND EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = p.id AND a.unit_id + 0 = ANY(?))""";
+            AND EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = p.id AND a.unit_id = ANY(?))""";
 
     private final Units units;
 
