@@ -19,16 +19,14 @@ public class PetitionScope {
      * The SQL condition over {@code petition.petition p}; bind {@link #parameters} in order after it.
      * Written as two plain EXISTS rather than one with a CASE inside, so PostgreSQL can answer the scope
      * with one indexed semi-join over {@code petition.access} (the user's own unit is always within their
-     * scope, so a confidential petition of that unit passes both). {@code a.unit_id + 0} keeps the
-     * planner from probing the access index once per unit of a large scope: for a few candidate
-     * petitions it looks up each one's access rows by petition, for many it hashes them once. A user whose
+     * scope, so a confidential petition of that unit passes both). A user whose
      * scope is the whole installation (the city 信访局, the city leader) skips that check altogether: every
      * petition's access rows name units of the installation, so it could only ever be true for them, and
      * hashing every access row was most of the cost of their city-wide work lists.
      */
     public static final String CONDITION = """
             (NOT p.confidential OR EXISTS (SELECT 1 FROM petition.access c WHERE c.petition_id = p.id AND c.unit_id = ?))
-            AND (? OR EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = p.id AND a.unit_id + 0 = ANY(?)))""";
+            AND (? OR EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = p.id AND a.unit_id = ANY(?)))""";
 
     private final Units units;
 
