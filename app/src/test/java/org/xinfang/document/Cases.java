@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 
@@ -34,14 +33,13 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinfang.shared.ChinaTime;
 import org.xinfang.support.Api;
+import org.xinfang.support.IdCards;
 import org.xinfang.support.MutableClock;
 
 import tools.jackson.databind.JsonNode;
 
 /** Steps of the document stories through the HTTP API, and reading the files back. */
 final class Cases {
-
-    private static final AtomicInteger NEXT_PERSON = new AtomicInteger(700);
 
     final int port;
     final JdbcClient jdbc;
@@ -59,17 +57,9 @@ final class Cases {
         clock.set(LocalDate.parse(isoDate).atTime(LocalTime.of(hour, 0)).atZone(ChinaTime.ZONE).toInstant());
     }
 
-    /** A valid GB 11643 number made up for the tests. */
+    /** A fresh, valid ID card number, so a repeat petitioner is always deliberate. */
     static String newIdCard() {
-        int n = NEXT_PERSON.incrementAndGet() + (int) (System.nanoTime() % 400) * 1000;
-        String body = "110105" + "1975" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-                + String.format("%03d", n % 1000);
-        int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return IdCards.next();
     }
 
     static Map<String, Object> letter(String name, String title, String content, String type) {

@@ -7,20 +7,17 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinfang.shared.ChinaTime;
 import org.xinfang.support.Api;
+import org.xinfang.support.IdCards;
 import org.xinfang.support.MutableClock;
 
 import tools.jackson.databind.JsonNode;
 
 /** Shared steps of the lifecycle stories, all through the HTTP API. */
 final class Stories {
-
-    /** Valid GB 11643 numbers made up for the tests, one per story so repeats are deliberate. */
-    private static final AtomicInteger NEXT_PERSON = new AtomicInteger();
 
     private final int port;
     private final JdbcClient jdbc;
@@ -42,17 +39,9 @@ final class Stories {
         clock.set(LocalDate.parse(isoDate).atTime(LocalTime.of(hour, 0)).atZone(ChinaTime.ZONE).toInstant());
     }
 
-    /** A fresh, valid ID card number: 990102 is not a real county, so use a real province prefix. */
+    /** A fresh, valid ID card number, so a repeat petitioner is always deliberate. */
     static String newIdCard() {
-        int n = NEXT_PERSON.incrementAndGet() + (int) (System.nanoTime() % 500) * 1000;
-        String body = "110105" + "1980" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-                + String.format("%03d", n % 1000);
-        int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return IdCards.next();
     }
 
     static Map<String, Object> person(String name, String idCard) {
