@@ -35,8 +35,8 @@ import org.xinfang.people.Petitioners;
  * clocks, encrypted petitioners), signs in as the staff of different scopes and fetches inbox pages over
  * loopback HTTP, printing the time of each scenario. Bounded: a fixed number of requests, then it stops.
  * <p>
- * Run: {@code ./mvnw -q -pl app -am install -DskipTests && ./mvnw -q -pl bench compile exec:java}
- * (options: {@code -Dbench.petitions=100000 -Dbench.rounds=40}).
+ * Run: {@code ./mvnw -q -pl bench -am -DskipTests -Prun verify -Dbench.main=org.xinfang.bench.InboxBenchmark}
+ * (options through {@code -Dbench.jvm="-Dbench.petitions=100000 -Dbench.rounds=40"}).
  */
 public final class InboxBenchmark {
 
