@@ -73,8 +73,7 @@ public class StaffNotices {
                 SELECT n.id, n.title, n.link, n.created_at, r.notice_id IS NOT NULL AS read, n.unit_id IS NOT NULL AS to_unit
                 FROM notification.staff_notice n
                 LEFT JOIN notification.staff_notice_read r ON r.notice_id = n.id AND r.user_id = :user
-                WHERE""" + VISIBLE_TO + """
-                 ORDER BY n.created_at DESC, n.id DESC LIMIT :limit""")
+                WHERE\s""" + VISIBLE_TO + " ORDER BY n.created_at DESC, n.id DESC LIMIT :limit")
                 .param("user", user.id()).param("unit", user.unitId()).param("roles", roles(user))
                 .param("limit", Math.max(1, Math.min(limit, 500)))
                 .query((rs, n) -> new StaffNotice(rs.getLong("id"), rs.getString("title"), rs.getString("link"),
@@ -89,8 +88,7 @@ public class StaffNotices {
     public long unreadCount(StaffUser user) {
         return jdbc.sql("""
                 SELECT count(*) FROM notification.staff_notice n
-                WHERE""" + VISIBLE_TO + """
-                 AND NOT EXISTS (SELECT 1 FROM notification.staff_notice_read r WHERE r.notice_id = n.id AND r.user_id = :user)""")
+                WHERE\s""" + VISIBLE_TO + " AND NOT EXISTS (SELECT 1 FROM notification.staff_notice_read r WHERE r.notice_id = n.id AND r.user_id = :user)")
                 .param("user", user.id()).param("unit", user.unitId()).param("roles", roles(user))
                 .query(Long.class).single();
     }
@@ -114,8 +112,7 @@ public class StaffNotices {
     public void markAllRead(StaffUser user) {
         jdbc.sql("""
                 INSERT INTO notification.staff_notice_read (notice_id, user_id, read_at)
-                SELECT n.id, :user, :at FROM notification.staff_notice n WHERE""" + VISIBLE_TO + """
-                 ON CONFLICT DO NOTHING""")
+                SELECT n.id, :user, :at FROM notification.staff_notice n WHERE\s""" + VISIBLE_TO + " ON CONFLICT DO NOTHING")
                 .param("user", user.id()).param("unit", user.unitId()).param("roles", roles(user))
                 .param("at", Timestamp.from(clock.instant())).update();
     }

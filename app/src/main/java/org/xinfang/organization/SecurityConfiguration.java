@@ -106,6 +106,26 @@ class SecurityConfiguration {
                                 Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/reply-check").hasAnyRole(Role.CLERK.name(),
                                 Role.HANDLER.name(), Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        // supervision (督办, 领导包案, 批示, 通报, 约谈, 联席会议, 意见箱): roles here; which cases and
+                        // orders, by the organisation scope in the module's use cases
+                        .requestMatchers("/api/v1/supervision/suggestions/**", "/api/v1/supervision/interviews/**",
+                                "/api/v1/supervision/feedback/**").hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/orders", "/api/v1/supervision/orders/*/close",
+                                "/api/v1/supervision/orders/*/escalate", "/api/v1/supervision/conferences")
+                        .hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/orders/*/response",
+                                "/api/v1/supervision/instructions/*/report").hasAnyRole(Role.HANDLER.name(), Role.APPROVER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/ownerships", "/api/v1/supervision/ownerships/*/end",
+                                "/api/v1/supervision/instructions", "/api/v1/supervision/instructions/*/confirm")
+                        .hasRole(Role.LEADER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/ownerships/*/notes")
+                        .hasAnyRole(Role.LEADER.name(), Role.HANDLER.name(), Role.APPROVER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/conferences/*/decision")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.CLERK.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/conferences/*/follow").hasRole(Role.CLERK.name())
+                        .requestMatchers("/api/v1/supervision/bulletin").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/api/v1/supervision/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name(),
+                                Role.HANDLER.name(), Role.APPROVER.name(), Role.CLERK.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
@@ -124,6 +144,13 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error", "/portal/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        // supervision pages; the use cases check the role of each step and the scope again
+                        .requestMatchers("/supervision/suggestions/**", "/supervision/interviews/**", "/supervision/feedback/**",
+                                "/supervision/orders/new").hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers("/supervision/bulletin/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/leader/**").hasRole(Role.LEADER.name())
+                        .requestMatchers("/supervision/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name(),
+                                Role.HANDLER.name(), Role.APPROVER.name(), Role.CLERK.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler((req, res, ex) -> res.sendRedirect(
