@@ -144,7 +144,9 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error", "/portal/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        // supervision pages; the use cases check the role of each step and the scope again
+                        // supervision pages; the use cases check the role of each step and the scope again. The
+                        // section on a case page is for whoever may open the case page.
+                        .requestMatchers(HttpMethod.GET, "/supervision/cases/*/panel").authenticated()
                         .requestMatchers("/supervision/suggestions/**", "/supervision/interviews/**", "/supervision/feedback/**",
                                 "/supervision/orders/new").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/supervision/bulletin/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name())

@@ -1,9 +1,7 @@
 package org.xinfang.supervision;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -420,9 +418,5 @@ class SupervisionPages {
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    static <T> Optional<T> first(List<T> list) {
-        return list.stream().findFirst();
     }
 }

@@ -45,7 +45,7 @@ class LeaderStoryTests extends SupervisionStory {
         assertThat(find(dashboard, "number", hard).get("currentUnit").asString()).isEqualTo("东湖区住房和城乡建设局");
 
         at("2026-06-05", 9); // the older one is two working days overdue: it comes first
-        dashboard = ok(leader.get("/api/v1/supervision/ownerships"), 200);
+        dashboard = ok(as("leader").get("/api/v1/supervision/ownerships"), 200);
         int hardAt = -1;
         int olderAt = -1;
         for (int i = 0; i < dashboard.size(); i++) {

@@ -104,7 +104,8 @@ class SuggestionAndOrderStoryTests extends SupervisionStory {
         assertThat(answered.get("state").asString()).isEqualTo("RESPONDED");
         assertThat(answered.get("respondedBy").asString()).isEqualTo(displayName("handler"));
 
-        JsonNode closed = ok(supervisor.post("/api/v1/supervision/orders/" + id + "/close",
+        // sign in again: a token lives 8 hours, and the story's clock moved on two days
+        JsonNode closed = ok(as("supervisor").post("/api/v1/supervision/orders/" + id + "/close",
                 Map.of("note", "经电话回访信访人，已收到受理告知书，督办事项落实。")), 200);
         assertThat(closed.get("state").asString()).isEqualTo("CLOSED");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE object_id = ? AND action LIKE 'supervision.order.%'")

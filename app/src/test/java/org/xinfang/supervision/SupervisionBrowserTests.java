@@ -75,12 +75,13 @@ class SupervisionBrowserTests extends SupervisionStory {
         page.keyboard().press("Tab"); // 督办要求
         page.keyboard().type("请于三日内书面告知信访人受理情况，并将办理进展书面反馈信访局。");
         page.keyboard().press("Tab"); // 反馈期限
-        page.keyboard().type("20260925");
+        // the date field's segments follow Chromium's own locale (month/day/year here), not the page's, so
+        // the order a person types in is the machine's: the test sets the value and keeps to the keyboard after
+        page.getByLabel("反馈期限").fill("2026-09-25");
         assertThat(page.getByLabel("反馈期限")).hasValue("2026-09-25");
         assertThat(page.getByLabel("电话督办")).isChecked();
         browser.screenshot(page, "supervision-order-form");
-        page.keyboard().press("Tab");
-        page.keyboard().press("Enter");
+        page.keyboard().press("Enter"); // implicit submission from the date field
 
         page.waitForURL(Pattern.compile(".*/supervision/orders/\\d+$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("督办单");
@@ -129,5 +130,35 @@ class SupervisionBrowserTests extends SupervisionStory {
         assertThat(page.locator("#supervision")).containsText("组织房屋安全鉴定");
         browser.screenshot(page, "case-owned-by-leader");
         assertThat(browser.problems(page)).isEmpty();
+    }
+
+    @Test
+    void a_citizen_reports_a_units_staff_in_the_feedback_box_and_only_the_bureaus_supervisor_reads_it() {
+        Page portal = browser.newPage(Viewport.PHONE);
+        portal.navigate(url("/portal"));
+        portal.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("意见箱")).click();
+        assertThat(portal.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("意见箱");
+        portal.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交意见")).click();
+        assertThat(portal.locator("#error-summary")).containsText("具体情况");
+        portal.getByLabel("单位").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("东湖区住房和城乡建设局"));
+        portal.getByLabel("工作人员").fill("窗口工号0457");
+        portal.getByLabel("具体情况").fill("11月10日上午到窗口办理维修基金查询，工作人员玩手机不理人，让我改天再来。");
+        browser.screenshot(portal, "portal-feedback");
+        portal.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交意见")).click();
+        assertThat(portal.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("已收到您的意见");
+        String reference = portal.locator("strong").first().innerText();
+        assertThat(reference).startsWith("YJ");
+        assertThat(browser.problems(portal)).isEmpty();
+
+        Page supervisor = signedIn("supervisor");
+        supervisor.navigate(url("/supervision/feedback"));
+        assertThat(supervisor.locator("main")).containsText(reference);
+        assertThat(supervisor.locator("main")).containsText("窗口工号0457");
+        browser.screenshot(supervisor, "supervision-feedback-queue");
+
+        Page unit = signedIn("approver");
+        com.microsoft.playwright.Response refused = unit.navigate(url("/supervision/feedback"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(unit.locator("body")).not().containsText(reference);
     }
 }
