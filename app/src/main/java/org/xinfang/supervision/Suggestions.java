@@ -48,6 +48,13 @@ public class Suggestions {
      * @return whether a new suggestion was raised
      */
     boolean raise(UUID petitionId, SupervisionReason trigger, String period, LocalDate dueDate) {
+        // clocks run for other subjects too (campaign items …): only petitions are supervised here. Asked
+        // first, because a failed lookup inside this transaction would mark it for rollback.
+        boolean petition = jdbc.sql("SELECT EXISTS (SELECT 1 FROM petition.petition WHERE id = ?)").param(petitionId)
+                .query(Boolean.class).single();
+        if (!petition) {
+            return false;
+        }
         PetitionViews.Detail d = cases.forSystem(petitionId, "督办建议 " + trigger.name());
         int inserted = jdbc.sql("""
                 INSERT INTO supervision.suggestion (petition_id, petition_number, trigger, period, due_date, unit_id,

@@ -172,8 +172,8 @@ public class SupervisionOrders {
     }
 
     /**
-     * One order: a supervisor sees the orders on cases in their scope, a unit the orders addressed to it;
-     * for anyone else it does not exist. Audited.
+     * One order: a supervisor or leader sees the orders on cases in their scope, a unit the orders addressed
+     * to it; for anyone else it does not exist. Audited.
      */
     @Transactional
     public SupervisionViews.Order get(long id, StaffUser user) {
@@ -205,7 +205,7 @@ public class SupervisionOrders {
     private List<SupervisionViews.Order> list(String condition, List<Object> params, StaffUser user) {
         List<Object> all = new ArrayList<>(params);
         String visible;
-        if (user.has(Role.SUPERVISOR)) {
+        if (user.hasAny(Role.SUPERVISOR, Role.LEADER)) { // leaders read the orders on cases of their territory
             visible = "(o.unit_id = ? OR " + cases.scopeCondition() + ")";
             all.add(user.unitId());
             all.addAll(List.of(cases.scopeParameters(user)));

@@ -8,7 +8,6 @@ import org.xinfang.deadline.DeadlineMissed;
 import org.xinfang.deadline.StatutoryPeriod;
 import org.xinfang.petition.PetitionEvent;
 import org.xinfang.petition.Rating;
-import org.xinfang.shared.NotFoundException;
 
 /**
  * Turns the 督办 triggers into suggestions: a missed statutory period owed by a unit or the bureau
@@ -43,11 +42,7 @@ class SupervisionTriggers {
         } else {
             return;
         }
-        try {
-            suggestions.raise(missed.subjectId(), trigger, missed.period().name(), missed.dueDate());
-        } catch (NotFoundException notAPetition) {
-            // clocks run for other subjects too (campaign items …); only petitions are supervised here
-        }
+        suggestions.raise(missed.subjectId(), trigger, missed.period().name(), missed.dueDate());
     }
 
     @ApplicationModuleListener

@@ -30,6 +30,9 @@ class SuggestionAndOrderStoryTests extends SupervisionStory {
     @Autowired
     SupervisionTriggers triggers;
 
+    @Autowired
+    Suggestions suggestionsService;
+
     @Test
     void an_assignment_without_feedback_raises_exactly_one_suggestion_naming_the_unit_and_the_handler() {
         at("2026-03-02", 9);
@@ -46,9 +49,14 @@ class SuggestionAndOrderStoryTests extends SupervisionStory {
         UUID id = jdbc.sql("SELECT id FROM petition.petition WHERE number = ?").param(number).query(UUID.class).single();
         DeadlineMissed again = new DeadlineMissed(id, number, StatutoryPeriod.ASSIGNMENT_FEEDBACK, unitId("990102-ZJJ"),
                 LocalDate.parse("2026-03-20"));
-        triggers.on(again);
-        triggers.on(again);
-        assertThat(suggestions(number)).isEqualTo(1);
+        triggers.on(again); // the listener itself, asynchronous like a redelivery
+        assertThat(suggestionsService.raise(id, SupervisionReason.NO_FEEDBACK, "ASSIGNMENT_FEEDBACK",
+                again.dueDate())).as("what the listener does, synchronously").isFalse();
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> suggestions(number) == 1);
+        // a clock of something that is not a petition raises nothing (and does not fail)
+        assertThat(suggestionsService.raise(UUID.randomUUID(), SupervisionReason.OVERDUE_WITHOUT_CAUSE, "HANDLE",
+                again.dueDate())).isFalse();
 
         JsonNode queue = ok(as("supervisor").get("/api/v1/supervision/suggestions"), 200);
         JsonNode s = find(queue, "number", number);
