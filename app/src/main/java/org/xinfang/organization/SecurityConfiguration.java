@@ -106,6 +106,13 @@ class SecurityConfiguration {
                                 Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/reply-check").hasAnyRole(Role.CLERK.name(),
                                 Role.HANDLER.name(), Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        // 积案攻坚 is run by supervisors and leaders; disputes are recorded by every case-working
+                        // role; reception days by the bureau's clerks, supervisors and leaders (scope in each module)
+                        .requestMatchers("/api/v1/campaigns/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/api/v1/disputes/**").hasAnyRole(Role.CLERK.name(), Role.HANDLER.name(),
+                                Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/api/v1/reception/**").hasAnyRole(Role.CLERK.name(), Role.SUPERVISOR.name(),
+                                Role.LEADER.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
@@ -124,6 +131,11 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error", "/portal/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/campaigns/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/disputes/**").hasAnyRole(Role.CLERK.name(), Role.HANDLER.name(),
+                                Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/reception/**").hasAnyRole(Role.CLERK.name(), Role.SUPERVISOR.name(),
+                                Role.LEADER.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler((req, res, ex) -> res.sendRedirect(
