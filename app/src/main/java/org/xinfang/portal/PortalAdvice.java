@@ -9,7 +9,8 @@ import org.xinfang.organization.UnitKind;
 import org.xinfang.organization.Units;
 
 /** The installation's name on every portal page: "示范市网上信访", run by "示范市信访局". */
-@ControllerAdvice(assignableTypes = { PortalController.class, SubmissionController.class, TrackingController.class })
+@ControllerAdvice(assignableTypes = { PortalController.class, SubmissionController.class, TrackingController.class,
+        ReceptionBookingController.class })
 class PortalAdvice {
 
     /** The territory this portal serves and its petition bureau. */
