@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xinfang.audit.AuditLog;
+import org.xinfang.notification.StaffNotices;
 import org.xinfang.campaign.CampaignViews.Candidate;
 import org.xinfang.campaign.CampaignViews.CaseAssignment;
 import org.xinfang.campaign.CampaignViews.CaseView;
@@ -70,16 +71,18 @@ public class Campaigns {
     private final Units units;
     private final Categories categories;
     private final AuditLog audit;
+    private final StaffNotices notices;
     private final JsonMapper json;
     private final Clock clock;
 
-    Campaigns(JdbcClient jdbc, PetitionScope scope, Units units, Categories categories, AuditLog audit, JsonMapper json,
-            Clock clock) {
+    Campaigns(JdbcClient jdbc, PetitionScope scope, Units units, Categories categories, AuditLog audit,
+            StaffNotices notices, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.units = units;
         this.categories = categories;
         this.audit = audit;
+        this.notices = notices;
         this.json = json;
         this.clock = clock;
     }
@@ -167,10 +170,16 @@ public class Campaigns {
         }
         int added = 0;
         for (Candidate c : found) {
-            added += jdbc.sql("""
+            int inserted = jdbc.sql("""
                     INSERT INTO campaign.campaign_case (campaign_id, petition_id, petition_number, included_at, included_by, status)
                     VALUES (?, ?, ?, ?, ?, 'OPEN') ON CONFLICT (campaign_id, petition_id) DO NOTHING""")
                     .params(id, c.petitionId(), c.number(), Timestamp.from(clock.instant()), user.displayName()).update();
+            if (inserted > 0) {
+                // the unit holding the case must know it is now a campaign case with a leader watching
+                notices.notifyUnit(currentUnit(c.petitionId()), null, "信访事项 " + c.number() + " 已纳入积案专项攻坚“"
+                        + abbreviate(s.name(), 60) + "”，请按化解方案推进并报送进展", "/cases/" + c.number());
+            }
+            added += inserted;
         }
         audit.record("campaign.included", "campaign", Long.toString(id), String.join(",", wanted));
         return added;
@@ -317,6 +326,8 @@ public class Campaigns {
                 UPDATE campaign.campaign_case SET responsible_leader = ?, plan = ?, measures = ?, due_on = ?, resolution_class = ?
                 WHERE id = ?""").params(leader, plan, measures, a.dueOn(), cls == null ? null : cls.name(), c.id()).update();
         audit.record("campaign.case.planned", "petition", petitionNumber, "campaign " + id + ", leader " + leader);
+        notices.notifyUnit(currentUnit(c.petitionId()), null, "积案 " + petitionNumber + " 化解方案已定：包案领导"
+                + abbreviate(leader, 20) + "，期限 " + a.dueOn(), "/cases/" + petitionNumber);
     }
 
     /**
@@ -359,6 +370,15 @@ public class Campaigns {
                 WHERE id = ? AND status = 'OPEN'""")
                 .params(g.name(), cleanNote, Timestamp.from(clock.instant()), user.displayName(), c.id()).update();
         audit.record("campaign.case.closed", "petition", petitionNumber, "campaign " + id + ": " + g.name());
+    }
+
+    private long currentUnit(UUID petitionId) {
+        return jdbc.sql("SELECT current_unit_id FROM petition.petition WHERE id = ?").param(petitionId)
+                .query(Long.class).single();
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
     private PetitionStatus petitionStatus(UUID petitionId) {

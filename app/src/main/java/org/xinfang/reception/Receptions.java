@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xinfang.audit.AuditLog;
 import org.xinfang.intake.Registration;
+import org.xinfang.notification.StaffNotices;
 import org.xinfang.organization.Role;
 import org.xinfang.organization.StaffUser;
 import org.xinfang.organization.Unit;
@@ -72,16 +73,18 @@ public class Receptions {
     private final Registration registration;
     private final PetitionScope scope;
     private final AuditLog audit;
+    private final StaffNotices notices;
     private final Clock clock;
 
     Receptions(JdbcClient jdbc, Units units, PersonalDataCipher cipher, Registration registration, PetitionScope scope,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, StaffNotices notices, Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.cipher = cipher;
         this.registration = registration;
         this.scope = scope;
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -233,6 +236,11 @@ public class Receptions {
             throw new RuleViolationException("reception.alreadyBooked");
         }
         audit.record("reception.booked", "receptionSlot", Long.toString(slotId), number + " via " + source);
+        // the organising unit's clerks prepare the day; the notice names the booking, never the citizen
+        long unitId = jdbc.sql("SELECT unit_id FROM reception.slot WHERE id = ?").param(slotId).query(Long.class).single();
+        notices.notifyUnit(unitId, Role.CLERK, "新的接访预约 " + number + "：" + slot.heldOn() + " " + slot.leaderPost()
+                + slot.leaderName() + "接访（已约 " + (slot.booked() + 1) + "/" + slot.capacity() + "）",
+                "/reception/slots/" + slotId);
         Slot after = new Slot(slot.id(), slot.leaderName(), slot.leaderPost(), slot.heldOn(), slot.startsAt(),
                 slot.endsAt(), slot.place(), slot.topics(), slot.capacity(), slot.booked() + 1, slot.unitName(),
                 slot.cancelled());
@@ -255,6 +263,15 @@ public class Receptions {
             throw new AccessDeniedException("recording a reception registers a visit: a clerk's step");
         }
         Slot slot = slot(slotId, clerk);
+        String requestKey = key == null || key.isBlank() ? null : key.strip();
+        if (requestKey != null) {
+            // a retry of a reception already recorded (lost answer, double click): the same petition again
+            String recorded = jdbc.sql("SELECT petition_number FROM reception.record WHERE slot_id = ? AND request_key = ?")
+                    .params(slotId, requestKey).query(String.class).optional().orElse(null);
+            if (recorded != null) {
+                return recorded;
+            }
+        }
         List<FieldProblem> problems = new ArrayList<>();
         Long appointmentId = null;
         String appointmentNumber = r.appointmentNumber() == null || r.appointmentNumber().isBlank() ? null
@@ -280,7 +297,6 @@ public class Receptions {
         }
         Fields.check(problems);
         String petitionNumber = existing;
-        boolean created = false;
         if (existing == null) {
             List<FieldProblem> more = new ArrayList<>();
             PetitionType type = Fields.choice(more, "type", r.type(), PetitionType.class, true);
@@ -293,26 +309,17 @@ public class Receptions {
                     List.of(), null, type, r.category() == null || r.category().isBlank() ? null : r.category(),
                     r.regionCode(), title, content, false, false,
                     Map.of("leaderReception", slot.leaderPost() + slot.leaderName() + " " + slot.heldOn())),
-                    key == null || key.isBlank() ? null : "reception-" + slotId + "-" + key, clerk);
+                    requestKey == null ? null : "reception-" + slotId + "-" + requestKey, clerk);
             petitionId = submitted.receipt().id();
             petitionNumber = submitted.receipt().number();
-            created = submitted.created();
-            if (!created) {
-                // a retry: the reception was recorded with the petition the first time
-                Long done = jdbc.sql("SELECT id FROM reception.record WHERE petition_id = ? AND slot_id = ?")
-                        .params(petitionId, slotId).query(Long.class).optional().orElse(null);
-                if (done != null) {
-                    return petitionNumber;
-                }
-            }
         }
         jdbc.sql("""
                 INSERT INTO reception.record (slot_id, appointment_id, visitor_enc, received_at, request, decision, petition_id,
-                    petition_number, new_petition, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    petition_number, new_petition, recorded_by, recorded_at, request_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(slotId, appointmentId, cipher.encrypt(visitor, Field.NAME), Timestamp.from(clock.instant()),
                         request, decision, petitionId, petitionNumber, existing == null, clerk.displayName(),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()), requestKey)
                 .update();
         if (appointmentId != null) {
             jdbc.sql("UPDATE reception.appointment SET status = 'RECEIVED' WHERE id = ?").param(appointmentId).update();

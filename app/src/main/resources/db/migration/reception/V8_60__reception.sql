@@ -54,9 +54,11 @@ CREATE TABLE reception.record (
     petition_number TEXT        NOT NULL,
     new_petition    BOOLEAN     NOT NULL,
     recorded_by     TEXT        NOT NULL,
-    recorded_at     TIMESTAMPTZ NOT NULL
+    recorded_at     TIMESTAMPTZ NOT NULL,
+    request_key     TEXT                            -- the client's idempotency key: a retry returns the same record
 );
 CREATE INDEX record_slot_idx ON reception.record (slot_id);
+CREATE UNIQUE INDEX record_key_idx ON reception.record (slot_id, request_key) WHERE request_key IS NOT NULL;
 CREATE UNIQUE INDEX record_appointment_idx ON reception.record (appointment_id) WHERE appointment_id IS NOT NULL;
 
 -- 带案下访: a leader goes down to a place with cases.

@@ -118,6 +118,10 @@ class CampaignStoryTests {
         assertThat(included.status()).as(included.body()).isEqualTo(200);
         JsonNode detail = cases.as("supervisor").get("/api/v1/campaigns/" + id).json();
         assertThat(has(detail.get("cases"), "petitionNumber", old)).isTrue();
+        // the unit holding the case is told in its workbench
+        assertThat(jdbc.sql("SELECT count(*) FROM notification.staff_notice WHERE unit_id = ? AND title LIKE ?")
+                .params(cases.unitId("990102-ZJJ"), "%" + old + "%已纳入积案专项攻坚%").query(Integer.class).single())
+                .isEqualTo(1);
         assertThat(detail.get("rulesText").asString()).contains("受理满 365 天").contains("东湖区");
     }
 

@@ -56,7 +56,7 @@ class ReceptionStoryTests {
                 "小区违建长期未拆除"));
         assertThat(first.number()).matches("JF\\d{8}-\\d{4}");
         assertThat(first.slot().remaining()).isEqualTo(1);
-        assertThatThrownBy(() -> receptions.bookOnline(slot, new ReceptionViews.Booking("林秀英", "139 1234 0001", "再约一次")))
+        assertThatThrownBy(() -> receptions.bookOnline(slot, new ReceptionViews.Booking("林秀英", "13912340001", "再约一次")))
                 .isInstanceOf(RuleViolationException.class);
         Api.Response byClerk = as("clerk").post("/api/v1/reception/slots/" + slot + "/appointments",
                 Map.of("name", "郑大伟", "phone", "13812340002", "topic", "拆迁补偿款未到位（来电代约）"));
@@ -73,6 +73,10 @@ class ReceptionStoryTests {
         assertThat(full.json().get("detail").asString()).contains("约满");
         assertThat(jdbc.sql("SELECT count(*) FROM reception.appointment WHERE slot_id = ?").param(slot)
                 .query(Integer.class).single()).isEqualTo(2);
+        // the bureau's clerks are told of each booking, without the citizen's name
+        assertThat(jdbc.sql("SELECT title FROM notification.staff_notice WHERE role = 'CLERK' AND link = ?")
+                .param("/reception/slots/" + slot).query(String.class).list())
+                .hasSize(2).allSatisfy(t -> assertThat(t).startsWith("新的接访预约 JF").doesNotContain("林秀英", "郑大伟"));
 
         // bad input is told field by field
         assertThatThrownBy(() -> receptions.bookOnline(slot, new ReceptionViews.Booking(" ", "12345", "")))
