@@ -1,5 +1,6 @@
 package org.xinfang.reception;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -26,9 +27,12 @@ public final class ReceptionViews {
         }
     }
 
-    /** A reception day as the public sees it: no names of who booked, only how many places are left. */
+    /**
+     * A reception day as the public sees it: no names of who booked, only how many places are left.
+     * Serializable because the portal carries a booking across its redirect in the (database-stored) session.
+     */
     public record PublicSlot(long id, String leaderName, String leaderPost, LocalDate heldOn, LocalTime startsAt,
-            LocalTime endsAt, String place, String topics, int remaining) {
+            LocalTime endsAt, String place, String topics, int remaining) implements Serializable {
 
         public boolean full() {
             return remaining <= 0;
@@ -40,7 +44,7 @@ public final class ReceptionViews {
     }
 
     /** A confirmed appointment: its 预约号 and the day booked. */
-    public record Booked(String number, PublicSlot slot) {
+    public record Booked(String number, PublicSlot slot) implements Serializable {
     }
 
     /** An appointment on a reception day; name and phone masked unless the reader handles personal data. */

@@ -78,20 +78,25 @@ class CampaignBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存调度记录")).click();
         assertThat(page.locator(".progress-table")).containsText("化解中");
 
-        // closing as concluded is refused while the petition is still being handled
-        theCase = page.locator("#case-" + number);
-        theCase.locator("summary", new Locator.LocatorOptions().setHasText("结案")).click();
-        theCase.getByLabel("依法终结").check();
-        theCase.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("结案")).click();
-        assertThat(page.locator(".alert.error")).containsText("尚未依法终结");
         browser.screenshot(page, "campaign-page");
         assertThat(browser.problems(page)).as("console errors and CSP violations").isEmpty();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("进度报告")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("进度报告");
         assertThat(page.locator("table.report-table").first()).containsText(number);
+        assertThat(page.locator("table.report-table").nth(1)).containsText("化解中：施工单位已进场");
         browser.screenshot(page, "campaign-report");
         assertThat(browser.problems(page)).isEmpty();
+        page.goBack();
+
+        // closing as concluded is refused (409) while the petition is still being handled
+        theCase = page.locator("#case-" + number);
+        theCase.locator("summary", new Locator.LocatorOptions().setHasText("结案")).click();
+        theCase.getByLabel("依法终结").check();
+        theCase.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("结案")).click();
+        assertThat(page.locator(".alert.error")).containsText("尚未依法终结");
+        assertThat(page.locator("#case-" + number + " .status.big")).hasCount(0);
+        browser.screenshot(page, "campaign-close-refused");
     }
 
     private String url(String path) {
