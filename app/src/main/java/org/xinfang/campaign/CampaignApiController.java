@@ -65,6 +65,12 @@ class CampaignApiController {
         return campaigns.detail(id, CurrentStaff.require());
     }
 
+    @PostMapping("/campaigns/{id}/finish")
+    Map<String, Object> finish(@PathVariable long id) {
+        campaigns.finish(id, CurrentStaff.require());
+        return Map.of("id", id, "status", "FINISHED");
+    }
+
     @GetMapping("/campaigns/{id}/candidates")
     List<CampaignViews.Candidate> candidates(@PathVariable long id) {
         return campaigns.preview(id, CurrentStaff.require());

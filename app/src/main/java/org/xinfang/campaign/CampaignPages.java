@@ -166,6 +166,13 @@ class CampaignPages {
                 () -> campaigns.dispatch(id, new NewDispatch(held, form.get("note"), entries), CurrentStaff.require()));
     }
 
+    @PostMapping("/campaigns/{id}/finish")
+    String finish(@PathVariable long id, RedirectAttributes redirect) {
+        campaigns.finish(id, CurrentStaff.require());
+        redirect.addFlashAttribute("done", text("cp.done.finish"));
+        return "redirect:/campaigns/" + id;
+    }
+
     @GetMapping("/campaigns/{id}/report")
     String report(@PathVariable long id, Model model) {
         model.addAttribute("d", campaigns.detail(id, CurrentStaff.require()));

@@ -111,6 +111,18 @@ public class Campaigns {
         return id;
     }
 
+    /**
+     * Ends the campaign (the period is over or every case is closed): it stays readable with its report,
+     * and nothing in it changes any more. Cases still open are reported as such.
+     */
+    @Transactional
+    public void finish(long id, StaffUser user) {
+        requireActive(summary(id, user));
+        jdbc.sql("UPDATE campaign.campaign SET status = 'FINISHED', finished_at = ? WHERE id = ? AND status = 'ACTIVE'")
+                .params(Timestamp.from(clock.instant()), id).update();
+        audit.record("campaign.finished", "campaign", Long.toString(id), "finished");
+    }
+
     /** The campaigns the user may see, newest first. */
     @Transactional(readOnly = true)
     public List<Summary> list(StaffUser user) {
@@ -339,7 +351,7 @@ public class Campaigns {
      */
     @Transactional
     public void close(long id, String petitionNumber, String ground, String note, StaffUser user) {
-        summary(id, user);
+        requireActive(summary(id, user));
         CaseRow c = caseRow(id, petitionNumber);
         if (!c.open()) {
             throw new RuleViolationException("campaign.case.alreadyClosed", petitionNumber);

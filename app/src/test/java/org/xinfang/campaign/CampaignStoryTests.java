@@ -252,6 +252,13 @@ class CampaignStoryTests {
         }
         // a campaign is its organisers' business: a district handler has no access
         assertThat(cases.as("handler").get("/api/v1/campaigns/" + id).status()).isEqualTo(403);
+
+        // once finished, the campaign keeps its report but takes no more rounds
+        assertThat(supervisor.post("/api/v1/campaigns/" + id + "/finish", Map.of()).status()).isEqualTo(200);
+        Api.Response late = supervisor.post("/api/v1/campaigns/" + id + "/dispatches", Map.of("heldOn", today.toString(),
+                "progress", List.of(Map.of("petitionNumber", b, "stage", "RESOLVING"))));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(supervisor.get("/api/v1/campaigns/" + id + "/progress").json().get("rounds")).hasSize(2);
     }
 
     private static JsonNode row(JsonNode table, String number) {
