@@ -62,8 +62,11 @@ class DisputeBrowserTests {
         assertThat(clerk.locator(".dispute")).containsText("钱多多");
         clerk.getByLabel("信访人").selectOption("1");
         clerk.getByLabel("事项标题").fill("楼上装修漏水纠纷");
-        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("转为信访事项")).click();
-        assertThat(clerk.locator(".alert.ok")).containsText("已转为信访事项");
+        // registering runs intake's checks, classification and the receipt notice: give a busy machine time
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("转为信访事项"))
+                .click(new com.microsoft.playwright.Locator.ClickOptions().setNoWaitAfter(true));
+        assertThat(clerk.locator(".alert.ok")).containsText("已转为信访事项",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         assertThat(clerk.locator(".status.big")).hasText("已转信访事项");
         browser.screenshot(clerk, "dispute-converted");
         assertThat(browser.problems(clerk)).isEmpty();
