@@ -126,6 +126,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/supervision/bulletin").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name())
                         .requestMatchers("/api/v1/supervision/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name(),
                                 Role.HANDLER.name(), Role.APPROVER.name(), Role.CLERK.name())
+                        // 积案攻坚 is run by supervisors and leaders; disputes are recorded by every case-working
+                        // role; reception days by the bureau's clerks, supervisors and leaders (scope in each module)
+                        .requestMatchers("/api/v1/campaigns/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/api/v1/disputes/**").hasAnyRole(Role.CLERK.name(), Role.HANDLER.name(),
+                                Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/api/v1/reception/**").hasAnyRole(Role.CLERK.name(), Role.SUPERVISOR.name(),
+                                Role.LEADER.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
@@ -153,6 +160,11 @@ class SecurityConfiguration {
                         .requestMatchers("/leader/**").hasRole(Role.LEADER.name())
                         .requestMatchers("/supervision/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name(),
                                 Role.HANDLER.name(), Role.APPROVER.name(), Role.CLERK.name())
+                        .requestMatchers("/campaigns/**").hasAnyRole(Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/disputes/**").hasAnyRole(Role.CLERK.name(), Role.HANDLER.name(),
+                                Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        .requestMatchers("/reception/**").hasAnyRole(Role.CLERK.name(), Role.SUPERVISOR.name(),
+                                Role.LEADER.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler((req, res, ex) -> res.sendRedirect(

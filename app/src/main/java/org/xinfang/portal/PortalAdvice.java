@@ -10,7 +10,8 @@ import org.xinfang.organization.Units;
 
 /** The installation's name on every portal page: "示范市网上信访", run by "示范市信访局". */
 @ControllerAdvice(assignableTypes = { PortalController.class, SubmissionController.class, TrackingController.class,
-        FeedbackFormController.class })
+        FeedbackFormController.class,
+        ReceptionBookingController.class })
 class PortalAdvice {
 
     /** The territory this portal serves and its petition bureau. */
