@@ -24,6 +24,6 @@ public record WarningView(long id, WarningRule rule, WarningLevel level, String 
 
     /** A petition behind a warning; the link goes to its case page, which checks the viewer's scope again. */
     public record Evidence(String number, String title, String channel, int headcount, String category,
-            OffsetDateTime receivedAt, String status, boolean repeat) {
+            OffsetDateTime receivedAt, String statusLabel, boolean repeat) {
     }
 }

@@ -26,6 +26,7 @@ import org.xinfang.organization.StaffUser;
 import org.xinfang.organization.Unit;
 import org.xinfang.organization.Units;
 import org.xinfang.petition.PetitionScope;
+import org.xinfang.petition.PetitionStatus;
 import org.xinfang.shared.ChinaTime;
 import org.xinfang.shared.InvalidInputException;
 import org.xinfang.shared.NotFoundException;
@@ -249,7 +250,7 @@ public class Warnings {
                 FROM petition.petition p WHERE p.id = ANY(?) AND """ + PetitionScope.CONDITION + " ORDER BY p.received_at, p.number")
                 .params(params)
                 .query((rs, n) -> new WarningView.Evidence(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), time(rs.getTimestamp(6)), rs.getString(7), rs.getBoolean(8)))
+                        rs.getString(5), time(rs.getTimestamp(6)), PetitionStatus.valueOf(rs.getString(7)).label(), rs.getBoolean(8)))
                 .list();
     }
 
