@@ -200,6 +200,7 @@ class WarningRules {
             return List.of();
         }
         Map<String, UUID> ids = new HashMap<>();
+        Map<String, String> storedCategory = new HashMap<>(); // the key domain may sit below the first level (房地产管理)
         List<HotspotClustering.Item> items = rows.parallelStream().map(r -> {
             HotspotClustering.Item i = r.item();
             // the clustering groups a 群体 within a category: a petition not yet categorised gets the suggestion
@@ -207,7 +208,12 @@ class WarningRules {
             return new HotspotClustering.Item(i.number(), i.petitioner(), i.title(), i.content(), i.at(), 0, category,
                     i.regionCode());
         }).toList();
-        rows.forEach(r -> ids.put(r.item().number(), r.id()));
+        rows.forEach(r -> {
+            ids.put(r.item().number(), r.id());
+            if (r.item().category() != null) {
+                storedCategory.put(r.item().number(), r.item().category());
+            }
+        });
         var segmenter = segmentation.segmenter();
         HotspotClustering clustering = new HotspotClustering(classifier.similarity(segmenter), new PlacePhrases(segmenter));
         List<Candidate> found = new ArrayList<>();
@@ -221,7 +227,7 @@ class WarningRules {
             for (HotspotClustering.Item i : c.items()) {
                 territories.merge(i.regionCode() == null ? "" : i.regionCode().substring(0, Math.min(6, i.regionCode().length())),
                         1, Integer::sum);
-                key |= tree.isKeyDomain(i.category());
+                key |= tree.isKeyDomain(storedCategory.getOrDefault(i.number(), i.category()));
             }
             String territory = territories.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse("");

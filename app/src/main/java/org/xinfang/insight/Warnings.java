@@ -203,9 +203,9 @@ public class Warnings {
             where.append(" AND w.rule = ?");
             params.add(filter.rule().name());
         }
-        return jdbc.sql(SELECT + where + """
-                 ORDER BY CASE w.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, w.updated_at DESC, w.id DESC
-                 LIMIT 500""").params(params).query((rs, n) -> view(rs, List.of())).list();
+        return jdbc.sql(SELECT + where
+                + " ORDER BY CASE w.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, w.updated_at DESC, w.id DESC"
+                + " LIMIT 500").params(params).query((rs, n) -> view(rs, List.of())).list();
     }
 
     /** How many open (not handled) warnings of each level the user's scope holds. */
