@@ -55,7 +55,7 @@ class WarningReplay {
 
     /** What the replay produced. */
     record Result(int petitions, int repeats, int weeks, Map<WarningRule, Integer> byRule, List<WarningView> top,
-            Duration took) {
+            List<WarningView> topClusters, Duration took) {
     }
 
     private static final Pattern DISTRICT = Pattern.compile("A(\\d{1,2})[区县]");
@@ -107,16 +107,25 @@ class WarningReplay {
             jdbc.sql("SELECT rule, count(*) FROM insight.warning WHERE id > ? GROUP BY rule").param(before)
                     .query((rs, n) -> byRule.put(WarningRule.valueOf(rs.getString(1)), rs.getInt(2))).list();
             StaffUser reader = reader();
-            List<Long> ids = jdbc.sql("""
-                    SELECT id FROM insight.warning WHERE id > ?
-                    ORDER BY CASE level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, cardinality(evidence) DESC, id
-                    LIMIT ?""").params(before, top).query(Long.class).list();
-            List<WarningView> found = new ArrayList<>();
-            for (long id : ids) {
-                found.add(warnings.get(id, reader));
-            }
-            return new Result(posts.size(), repeats, weeks, byRule, found, Duration.ofNanos(System.nanoTime() - start));
+            List<WarningView> found = top(before, null, top, reader);
+            List<WarningView> clusters = top(before, WarningRule.CLUSTER, top, reader);
+            return new Result(posts.size(), repeats, weeks, byRule, found, clusters,
+                    Duration.ofNanos(System.nanoTime() - start));
         });
+    }
+
+    /** The most urgent warnings raised after {@code before}, then those with the most evidence. */
+    private List<WarningView> top(long before, WarningRule rule, int top, StaffUser reader) {
+        List<Long> ids = jdbc.sql("""
+                SELECT id FROM insight.warning WHERE id > ? AND (? = '' OR rule = ?)
+                ORDER BY CASE level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, cardinality(evidence) DESC, id
+                LIMIT ?""").params(before, rule == null ? "" : rule.name(), rule == null ? "" : rule.name(), top)
+                .query(Long.class).list();
+        List<WarningView> found = new ArrayList<>();
+        for (long id : ids) {
+            found.add(warnings.get(id, reader));
+        }
+        return found;
     }
 
     /** Prints what the replay produced: counts by rule and the top warnings with their evidence counts. */
@@ -125,8 +134,14 @@ class WarningReplay {
                 r.petitions(), r.repeats(), r.weeks(), r.took().toMillis() / 1000.0);
         out.println("warnings raised by rule: " + r.byRule());
         out.println("top " + r.top().size() + " warnings (most urgent level first, then most evidence):");
+        print(r.top(), out);
+        out.println("top " + r.topClusters().size() + " place/topic cluster warnings:");
+        print(r.topClusters(), out);
+    }
+
+    private static void print(List<WarningView> warnings, PrintStream out) {
         int i = 1;
-        for (WarningView w : r.top()) {
+        for (WarningView w : warnings) {
             out.printf(Locale.ROOT, "%2d. [%s] %s | %s | evidence %d petitions | %s to %s%n", i++, w.level().label(),
                     w.rule().label(), w.title(), w.evidenceCount(), w.windowFrom().toLocalDate(), w.windowTo().toLocalDate());
         }

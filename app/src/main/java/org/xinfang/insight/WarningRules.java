@@ -28,7 +28,8 @@ import org.xinfang.shared.ChinaTime;
  * matters (repeats excluded, they have their own rule) of the last 7 days against the 8 weeks before:
  * robust z-score {@code (x − median) / max(1.4826·MAD, 1)}; raised at z ≥ {@value #SPIKE_Z} with at least
  * {@value #SPIKE_MIN} petitions. The floor of 1 keeps a quiet baseline (all weeks 0 or 1) from turning
- * every small week into a spike; nothing is judged before the platform holds 9 weeks of petitions.
+ * every small week into a spike; nothing is judged unless the platform received petitions in at least
+ * {@value #BASELINE_WEEKS_IN_USE} of the 8 baseline weeks (its first weeks of use are no baseline).
  * Yellow from z {@value #SPIKE_Z}, orange from {@value #SPIKE_ORANGE_Z}, red from {@value #SPIKE_RED_Z}.</li>
  * <li>{@link WarningRule#CLUSTER}: the petitions of the last {@value #CLUSTER_DAYS} days clustered by the
  * hotspot rule ({@link HotspotClustering}: same place or group and similar text); raised when at least
@@ -53,6 +54,7 @@ class WarningRules {
     static final double SPIKE_RED_Z = 10;
     static final int SPIKE_MIN = 5;
     static final int BASELINE_WEEKS = 8;
+    static final int BASELINE_WEEKS_IN_USE = 6;
     static final int CLUSTER_DAYS = 14;
     static final int CLUSTER_MIN_PEOPLE = 3;
     static final int CLUSTER_MIN_PEOPLE_TOPIC = 5;
@@ -96,10 +98,15 @@ class WarningRules {
 
     List<Candidate> spikes(Instant now, CategoryTree tree) {
         Instant start = now.minus(Duration.ofDays(7L * (BASELINE_WEEKS + 1)));
-        Instant earliest = jdbc.sql("SELECT min(received_at) FROM petition.petition").query(Timestamp.class)
-                .optional().map(Timestamp::toInstant).orElse(null);
-        if (earliest == null || earliest.isAfter(start)) {
-            return List.of(); // no baseline yet: every first week would look like a spike
+        // The platform must have been in use over the baseline: petitions in at least BASELINE_WEEKS_IN_USE of its
+        // weeks. Otherwise the first weeks of use (or of an import) would look like a spike everywhere.
+        int weeksInUse = jdbc.sql("""
+                SELECT count(DISTINCT floor(extract(epoch FROM (? - received_at)) / 604800)) FROM petition.petition
+                WHERE received_at >= ? AND received_at < ?""")
+                .params(Timestamp.from(now), Timestamp.from(start), Timestamp.from(now.minus(Duration.ofDays(7))))
+                .query(Integer.class).single();
+        if (weeksInUse < BASELINE_WEEKS_IN_USE) {
+            return List.of();
         }
         record Cell(String territory, String category, int week, int count) {
         }
@@ -245,7 +252,7 @@ class WarningRules {
                     key ? "；属重点领域，等级上调一级" : "");
             List<UUID> evidence = c.items().stream().map(i -> ids.get(i.number())).limit(MAX_EVIDENCE).toList();
             found.add(new Candidate(WarningRule.CLUSTER, subjectKey, c.first(), now, level,
-                    "{territory}·" + c.title() + "（" + c.petitioners() + " 人）", reason, c.heat(),
+                    "{territory}·" + c.title(), reason, c.heat(),
                     territory, c.category(), key, evidence));
         }
         return found;

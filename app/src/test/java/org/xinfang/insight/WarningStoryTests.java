@@ -220,7 +220,8 @@ class WarningStoryTests {
         List<WarningView> found = all(WarningRule.CLUSTER).stream().filter(w -> w.title().contains(estate)).toList();
         assertThat(found).hasSize(1);
         WarningView cluster = found.get(0);
-        assertThat(cluster.title()).startsWith("南江区·").contains(estate + "花园").contains("4 人");
+        assertThat(cluster.title()).startsWith("南江区·").contains(estate + "花园");
+        assertThat(cluster.reason()).contains("有 4 位信访人就同一地点“" + estate + "花园");
         assertThat(cluster.keyDomain()).isTrue(); // 房地产
         assertThat(cluster.level()).isEqualTo(WarningLevel.ORANGE); // yellow for 4 people, one up for the key domain
         assertThat(cluster.ownerUnitId()).isEqualTo(territoryId("990104"));
