@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xinfang.audit.AuditLog;
+import org.xinfang.notification.StaffNotices;
 import org.xinfang.organization.Role;
 import org.xinfang.organization.StaffUser;
 import org.xinfang.organization.Unit;
@@ -47,6 +48,10 @@ import org.xinfang.shared.RuleViolationException;
  * Evaluations are serialised by a transaction-scoped advisory lock, so scheduled and on-demand runs on
  * several nodes never raise the same warning twice.
  * <p>
+ * <b>Notification.</b> A new warning, and a warning whose level rises, is sent as a workbench notice
+ * ({@link StaffNotices}) to the leaders of the owning territory, a red one also to the leaders of the territory
+ * above; the warnings page itself is the full list.
+ * <p>
  * Leaders (领导), supervisors (督查员) and administrators read warnings of the territories in their scope;
  * leaders and supervisors acknowledge (签收) and handle (处置) them with a note; every change is audited.
  */
@@ -70,9 +75,12 @@ public class Warnings {
     private final Units units;
     private final PetitionScope scope;
     private final AuditLog audit;
+    private final StaffNotices notices;
     private final Clock clock;
 
-    Warnings(JdbcClient jdbc, WarningRules rules, Units units, PetitionScope scope, AuditLog audit, Clock clock) {
+    Warnings(JdbcClient jdbc, WarningRules rules, Units units, PetitionScope scope, AuditLog audit, StaffNotices notices,
+            Clock clock) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.rules = rules;
         this.units = units;
@@ -148,22 +156,42 @@ public class Warnings {
                     .params(union.toArray(UUID[]::new), level.name(), title(c), c.reason(), c.score(),
                             Timestamp.from(c.to()), changed, Timestamp.from(now), changed, e.id())
                     .update();
+            if (level != e.level()) {
+                notifyLeaders(e.id(), owner(c.regionCode()), level, c.rule(), union.size(), true);
+            }
             return changed ? Kept.UPDATED : Kept.UNCHANGED;
         }
         if (existing.isPresent() && existing.get().evidence().containsAll(c.evidence())) {
             return Kept.UNCHANGED; // handled, and nothing new since
         }
         Unit owner = owner(c.regionCode());
-        jdbc.sql("""
+        long id = jdbc.sql("""
                 INSERT INTO insight.warning (rule, dedup_key, window_from, window_to, level, title, reason, score, region_code,
                     category, key_domain, owner_unit_id, evidence, status, raised_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?)""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?) RETURNING id""")
                 .params(c.rule().name(), c.key(), Timestamp.from(c.from()), Timestamp.from(c.to().isAfter(c.from())
                         ? c.to() : c.from().plusSeconds(1)), c.level().name(), title(c), c.reason(), c.score(),
                         owner.regionCode(), c.category(), c.keyDomain(), owner.id(), evidence, Timestamp.from(now),
                         Timestamp.from(now))
-                .update();
+                .query(Long.class).single();
+        notifyLeaders(id, owner, c.level(), c.rule(), c.evidence().size(), false);
         return Kept.RAISED;
+    }
+
+    /**
+     * Tells the leaders (领导) of the owning territory in their workbench; a red warning also goes to the leaders of
+     * the territory above, as a major matter is reported upwards at once (Art.25). The notice names the rule, the
+     * territory and the number of petitions, never a petition's text (which may carry personal data).
+     */
+    private void notifyLeaders(long id, Unit owner, WarningLevel level, WarningRule rule, int petitions, boolean raised) {
+        String title = level.label() + "预警" + (raised ? "升级" : "") + "：" + owner.name() + "·" + rule.label() + "（涉及 "
+                + petitions + " 件）";
+        String link = "/warnings/" + id;
+        notices.notifyUnit(owner.id(), Role.LEADER, title, link);
+        if (level == WarningLevel.RED && owner.parentId() != null) {
+            units.find(owner.parentId()).map(units::territoryOf).filter(up -> up.id() != owner.id())
+                    .ifPresent(up -> notices.notifyUnit(up.id(), Role.LEADER, title, link));
+        }
     }
 
     /** The government of the petitions' district or county; the top territory when this installation has none. */

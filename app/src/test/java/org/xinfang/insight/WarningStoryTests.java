@@ -348,6 +348,13 @@ class WarningStoryTests {
         assertThat(district.json().get("evidenceCount").asInt()).isEqualTo(1);
         assertThat(district.json().get("evidence").size()).isZero();
 
+        // the leaders were told in their workbench: the district's (created after the warning: a unit notice reaches
+        // whoever leads there when they look), and, the warning being red, the city's; not the other district's
+        assertThat(notices("donghuleader")).anyMatch(n -> n.get("title").asString().equals("红色预警：东湖区·集体访（涉及 1 件）")
+                && n.get("link").asString().equals("/warnings/" + w.id()));
+        assertThat(notices("leader")).anyMatch(n -> n.get("link").asString().equals("/warnings/" + w.id()));
+        assertThat(notices("xishanleader")).noneMatch(n -> n.get("link").asString().equals("/warnings/" + w.id()));
+
         // status: handled only after acknowledged, with a note; each step once
         String path = "/api/v1/warnings/" + w.id();
         assertThat(as("donghuleader").post(path + "/handle", Map.of("note", "已处置")).status()).isEqualTo(409);
@@ -377,6 +384,15 @@ class WarningStoryTests {
         // evaluating again finds the same visit: nothing new, so no new warning
         warnings.evaluate();
         assertThat(all(WarningRule.COLLECTIVE_VISIT).stream().filter(x -> x.title().contains(firm))).hasSize(1);
+    }
+
+    List<JsonNode> notices(String user) {
+        Api.Response r = as(user).get("/api/v1/notices");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<JsonNode> list = new ArrayList<>();
+        JsonNode items = r.json().has("items") ? r.json().get("items") : r.json();
+        items.forEach(list::add);
+        return list;
     }
 
     void createLeader(String username, String region) {
