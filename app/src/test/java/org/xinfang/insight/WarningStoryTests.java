@@ -221,7 +221,7 @@ class WarningStoryTests {
         assertThat(found).hasSize(1);
         WarningView cluster = found.get(0);
         assertThat(cluster.title()).startsWith("南江区·").contains(estate + "花园");
-        assertThat(cluster.reason()).contains("有 4 位信访人就同一地点“" + estate + "花园");
+        assertThat(cluster.reason()).contains("有 4 位信访人就同一地点“").contains(estate + "花园");
         assertThat(cluster.keyDomain()).isTrue(); // 房地产
         assertThat(cluster.level()).isEqualTo(WarningLevel.ORANGE); // yellow for 4 people, one up for the key domain
         assertThat(cluster.ownerUnitId()).isEqualTo(territoryId("990104"));
