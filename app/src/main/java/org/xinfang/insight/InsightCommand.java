@@ -107,10 +107,10 @@ public final class InsightCommand {
         }
         int top = Integer.parseInt(o.getOrDefault("top", "10"));
         Path folder = Files.createTempDirectory("xinfang-warning-replay");
+        // command-line arguments, not default properties: application.yml would override those
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(org.xinfang.XinfangApplication.class)
-                .properties("xinfang.scheduler.enabled=false", "xinfang.embedded.data-dir=" + folder.resolve("data"),
-                        "server.port=0", "logging.level.root=warn")
-                .run()) {
+                .run("--xinfang.scheduler.enabled=false", "--xinfang.embedded.data-dir=" + folder.resolve("data"),
+                        "--server.port=0", "--logging.level.root=warn")) {
             WarningReplay.print(app.getBean(WarningReplay.class).run(input, top, out), out);
         } finally {
             try (var files = Files.walk(folder)) {
