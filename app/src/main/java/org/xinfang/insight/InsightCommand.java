@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 
 /**
@@ -23,8 +25,15 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
  * ./mvnw -q -pl app compile exec:java -Dexec.args="evaluate-classifier --input ../shared/data/messages_labelled_raw.jsonl --held-out"
  * ./mvnw -q -pl app compile exec:java -Dexec.args="measure-repeats --input ../shared/data/messages_with_votes.jsonl"
  * ./mvnw -q -pl app compile exec:java -Dexec.args="list-hotspots --input ../shared/data/messages_with_votes.jsonl"
+ * ./mvnw -q -pl app compile exec:java -Dexec.args="replay-warnings --input ../shared/data/messages_with_votes.jsonl --top 10"
  * </pre>
  * Paths are relative to the repository root.
+ * <p>
+ * {@code replay-warnings} is the early-warning replay ({@link WarningReplay}): it starts the whole platform on a
+ * fresh embedded PostgreSQL in a temporary folder (demo city, scheduler off, a random port), writes the
+ * messages as petitions over their original timestamps, runs the warning rules week by week, prints the
+ * warnings raised by rule and the top N (default 10) with their evidence counts, rolls everything back and
+ * removes the temporary folder. It takes a few minutes (start-up, then about one evaluation a week of data).
  */
 public final class InsightCommand {
 
@@ -56,6 +65,7 @@ public final class InsightCommand {
                     DATA + "messages_with_votes.jsonl")), options, out);
             case "list-hotspots" -> HotspotListing.run(Path.of(options.getOrDefault("input",
                     DATA + "messages_with_votes.jsonl")), options, out);
+            case "replay-warnings" -> command.replayWarnings(options);
             default -> {
                 usage(out);
                 System.exit(2);
@@ -71,7 +81,8 @@ public final class InsightCommand {
                   evaluate-classifier  --input FILE [--held-out] [--model FILE]
                   cross-validate-classifier [--raw FILE] [--segmented FILE|none] [--solver …] [--cost C] [--min-df N]
                   measure-repeats      [--input FILE]
-                  list-hotspots        [--input FILE] [--top N]""");
+                  list-hotspots        [--input FILE] [--top N]
+                  replay-warnings      [--input FILE] [--top N]""");
     }
 
     private static Map<String, String> options(String[] args) {
@@ -84,6 +95,28 @@ public final class InsightCommand {
             }
         }
         return options;
+    }
+
+    // ------------------------------------------------------------------ early warning
+
+    private void replayWarnings(Map<String, String> o) throws IOException {
+        Path input = Path.of(o.getOrDefault("input", DATA + "messages_with_votes.jsonl"));
+        if (!Files.isReadable(input)) {
+            throw new IOException("data file " + input.toAbsolutePath() + " is not there; the shared data folder "
+                    + "../shared/data is needed for the replay");
+        }
+        int top = Integer.parseInt(o.getOrDefault("top", "10"));
+        Path folder = Files.createTempDirectory("xinfang-warning-replay");
+        // command-line arguments, not default properties: application.yml would override those
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(org.xinfang.XinfangApplication.class)
+                .run("--xinfang.scheduler.enabled=false", "--xinfang.embedded.data-dir=" + folder.resolve("data"),
+                        "--server.port=0", "--logging.level.root=warn")) {
+            WarningReplay.print(app.getBean(WarningReplay.class).run(input, top, out), out);
+        } finally {
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     // ------------------------------------------------------------------ classifier

@@ -95,6 +95,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/petitions/*/suggestions", "/api/v1/search")
                         .hasAnyRole(Role.CLERK.name(), Role.HANDLER.name(), Role.APPROVER.name(),
                                 Role.SUPERVISOR.name(), Role.LEADER.name())
+                        // early warnings (预警): leaders, supervisors and administrators read them within their
+                        // territories; leaders and supervisors acknowledge and handle; evaluation on demand is for
+                        // administrators and supervisors
+                        .requestMatchers(HttpMethod.POST, "/api/v1/warnings/evaluate").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/warnings/*/acknowledge", "/api/v1/warnings/*/handle")
+                        .hasAnyRole(Role.LEADER.name(), Role.SUPERVISOR.name())
+                        .requestMatchers("/api/v1/warnings", "/api/v1/warnings/**").hasAnyRole(Role.LEADER.name(),
+                                Role.SUPERVISOR.name(), Role.ADMIN.name())
                         // documents and the ledger: case-working roles; which petitions is decided by PetitionScope
                         .requestMatchers(HttpMethod.GET, "/api/v1/petitions/ledger.xlsx", "/api/v1/petitions/*/documents",
                                 "/api/v1/petitions/*/documents/*").hasAnyRole(Role.CLERK.name(), Role.HANDLER.name(),
@@ -165,6 +174,12 @@ class SecurityConfiguration {
                                 Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
                         .requestMatchers("/reception/**").hasAnyRole(Role.CLERK.name(), Role.SUPERVISOR.name(),
                                 Role.LEADER.name())
+                        .requestMatchers(HttpMethod.POST, "/warnings/evaluate").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.POST, "/warnings/*/acknowledge", "/warnings/*/handle")
+                        .hasAnyRole(Role.LEADER.name(), Role.SUPERVISOR.name())
+                        .requestMatchers("/warnings", "/warnings/**").hasAnyRole(Role.LEADER.name(),
+                                Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler((req, res, ex) -> res.sendRedirect(
