@@ -1,0 +1,54 @@
+package org.xinfang.statistics;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.xinfang.organization.StaffUser;
+import org.xinfang.organization.Unit;
+import org.xinfang.petition.PetitionScope;
+
+/**
+ * What a set of figures may count, as SQL: the petitions the caller may see ({@link PetitionScope}), and
+ * — for the duties, replies and holdings attributed to units — only units within the caller's scope, or
+ * within the chosen unit and below it. Built by {@link Indicators}; binds its parameters in order.
+ *
+ * @param units the units whose duties count, or null when the whole installation counts
+ */
+record Reach(Object[] scopeParameters, Long[] units, Long[] petitionUnits) {
+
+    static Reach of(PetitionScope scope, StaffUser user, Set<Long> visible, boolean whole, Unit chosen,
+            List<Unit> visibleTree) {
+        Object[] params = scope.parameters(user);
+        if (chosen == null) {
+            return new Reach(params, whole ? null : visible.toArray(Long[]::new), null);
+        }
+        Set<Long> below = visibleTree.stream().filter(chosen::contains).map(Unit::id).collect(Collectors.toSet());
+        Long[] ids = below.toArray(Long[]::new);
+        return new Reach(params, ids, ids);
+    }
+
+    /** The petition condition over {@code petition.petition p}, with the chosen unit if any. */
+    String petitions() {
+        return PetitionScope.CONDITION + (petitionUnits == null ? ""
+                : " AND EXISTS (SELECT 1 FROM petition.access f WHERE f.petition_id = p.id AND f.unit_id = ANY(?))");
+    }
+
+    void bindPetitions(List<Object> params) {
+        params.addAll(List.of(scopeParameters));
+        if (petitionUnits != null) {
+            params.add(petitionUnits);
+        }
+    }
+
+    /** The condition that a unit column names a counted unit ("TRUE" when the whole installation counts). */
+    String unit(String column) {
+        return units == null ? "TRUE" : column + " = ANY(?)";
+    }
+
+    void bindUnit(List<Object> params) {
+        if (units != null) {
+            params.add(units);
+        }
+    }
+}
