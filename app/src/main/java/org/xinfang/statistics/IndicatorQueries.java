@@ -219,6 +219,33 @@ class IndicatorQueries {
                 .list();
     }
 
+    record OverdueRow(long unitId, String number, String title, String period, LocalDate dueDate, String handler) {
+    }
+
+    /**
+     * Duties running past their due date today, by unit and due date, with the member of staff of that unit
+     * who last took a step on the case (the 承办人), when one did.
+     */
+    List<OverdueRow> overdue(LocalDate today, int max, Reach reach) {
+        List<Object> params = new ArrayList<>();
+        params.add(Date.valueOf(today));
+        reach.bindUnit(params);
+        reach.bindPetitions(params);
+        params.add(max);
+        return jdbc.sql("""
+                SELECT k.unit_id, p.number, p.title, k.period, k.due_date,
+                       (SELECT t.actor FROM petition.timeline t WHERE t.petition_id = p.id AND t.unit_id = k.unit_id
+                          AND t.event IN ('ACCEPTED', 'EXTENSION_PROPOSED', 'REPLY_DRAFTED', 'DECLINE_PROPOSED')
+                        ORDER BY t.id DESC LIMIT 1) AS handler
+                FROM deadline.clock k JOIN petition.petition p ON p.id = k.subject_id
+                WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL AND k.due_date < ? AND """
+                + reach.unit("k.unit_id") + " AND " + reach.petitions() + " ORDER BY k.unit_id, k.due_date, p.number LIMIT ?")
+                .params(params)
+                .query((rs, n) -> new OverdueRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), rs.getString(6)))
+                .list();
+    }
+
     static Timestamp ts(java.time.Instant i) {
         return Timestamp.from(i);
     }

@@ -263,7 +263,7 @@ public class Indicators {
         return switch (user.scope()) {
             case OWN_UNIT -> own.name();
             case UNIT_AND_BELOW -> own.name() + "及下级";
-            case TERRITORY_AND_BELOW -> units.territoryOf(own).name() + "全域";
+            case TERRITORY_AND_BELOW -> units.territoryOf(own).name();
         };
     }
 
