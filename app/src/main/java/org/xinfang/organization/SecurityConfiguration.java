@@ -106,6 +106,9 @@ class SecurityConfiguration {
                                 Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/reply-check").hasAnyRole(Role.CLERK.name(),
                                 Role.HANDLER.name(), Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+                        // statistics: the bureau's clerks and supervisors, leaders, unit heads; figures within their scope
+                        .requestMatchers("/api/v1/statistics/**").hasAnyRole(Role.CLERK.name(), Role.APPROVER.name(),
+                                Role.SUPERVISOR.name(), Role.LEADER.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
@@ -124,6 +127,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error", "/portal/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/statistics/**", "/statistics").hasAnyRole(Role.CLERK.name(), Role.APPROVER.name(),
+                                Role.SUPERVISOR.name(), Role.LEADER.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler((req, res, ex) -> res.sendRedirect(
