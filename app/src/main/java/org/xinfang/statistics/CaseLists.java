@@ -85,7 +85,7 @@ public class CaseLists {
     }
 
     /** The cases behind {@code measure} in the period, within the caller's scope (or the chosen unit's). */
-    @Transactional(readOnly = true)
+    @Transactional // audited: the audit entry is written in the same transaction
     public CaseList list(Measure measure, StatisticsPeriod period, Long unitId, Narrowing narrowing, StaffUser user) {
         Indicators.Scope s = indicators.scope(unitId, user);
         Reach reach = s.reach();
@@ -156,11 +156,11 @@ public class CaseLists {
                 from = "deadline.clock k JOIN petition.petition p ON p.id = k.subject_id";
                 if (measure == Measure.OVERDUE_NOW) {
                     params.add(Date.valueOf(today));
-                    where = "k.state = 'RUNNING' AND k.unit_id IS NOT NULL AND k.due_date < ?";
+                    where = "k.state = 'RUNNING' AND k.unit_id IS NOT NULL AND " + IndicatorQueries.OWED + " AND k.due_date < ?";
                 } else {
                     params.add(Date.valueOf(today));
                     params.add(Date.valueOf(today.plusDays(Indicators.APPROACHING_DAYS - 1L)));
-                    where = "k.state = 'RUNNING' AND k.unit_id IS NOT NULL AND k.due_date >= ? AND k.due_date <= ?";
+                    where = "k.state = 'RUNNING' AND k.unit_id IS NOT NULL AND " + IndicatorQueries.OWED + " AND k.due_date >= ? AND k.due_date <= ?";
                 }
                 reach.bindUnit(params);
                 where += " AND " + reach.unit("k.unit_id");

@@ -29,6 +29,12 @@ class IndicatorQueries {
             ((k.state = 'MET' AND k.closed_at >= ? AND k.closed_at < ?)
               OR (k.state IN ('MISSED', 'RUNNING') AND k.due_date >= ? AND k.due_date <= ? AND k.due_date < ?))""";
 
+    /**
+     * Running clocks that are duties a unit owes; the objection window of a forwarded case and the
+     * petitioner's review windows are options, not duties, and never overdue.
+     */
+    static final String OWED = "k.period NOT IN ('MISROUTE_OBJECTION', 'REVIEW_REQUEST', 'RECHECK_REQUEST')";
+
     /** A petition's resolution (化解): its reply or, without one, its closing; 'infinity' while unresolved. */
     static final String RESOLVED_AT = "coalesce(least(p.replied_at, p.closed_at), 'infinity'::timestamptz)";
 
@@ -59,7 +65,7 @@ class IndicatorQueries {
                              p.current_unit_id AS holder, (p.received_at AT TIME ZONE 'Asia/Shanghai')::date AS day,
                              p.headcount, p.repeat_of IS NOT NULL AS repeat, p.skip_level
                       FROM petition.petition p
-                      WHERE p.received_at >= ? AND p.received_at < ? AND """ + reach.petitions() + """
+                      WHERE p.received_at >= ? AND p.received_at < ? AND\s""" + reach.petitions() + """
                 ) x
                 GROUP BY GROUPING SETS ((), (channel), (type), (category), (district), (holder), (day))""")
                 .params(params)
@@ -93,7 +99,7 @@ class IndicatorQueries {
         return jdbc.sql("""
                 SELECT k.period, k.unit_id, count(*) AS decided, count(*) FILTER (WHERE k.state = 'MET') AS met
                 FROM deadline.clock k JOIN petition.petition p ON p.id = k.subject_id
-                WHERE k.period IN ('ROUTE', 'ACKNOWLEDGE', 'HANDLE', 'SIMPLIFIED') AND """ + DECIDED_IN_PERIOD
+                WHERE k.period IN ('ROUTE', 'ACKNOWLEDGE', 'HANDLE', 'SIMPLIFIED') AND\s""" + DECIDED_IN_PERIOD
                 + " AND " + reach.unit("k.unit_id") + " AND " + reach.petitions() + """
                  GROUP BY k.period, k.unit_id""")
                 .params(params)
@@ -124,10 +130,10 @@ class IndicatorQueries {
                        count(*) FILTER (WHERE p.rating IS NOT NULL) AS rated,
                        count(*) FILTER (WHERE p.rating IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
                        count(*) FILTER (WHERE p.first_time) AS first_replied,
-                       count(*) FILTER (WHERE """ + FIRST_RESOLVED + """
+                       count(*) FILTER (WHERE\s""" + FIRST_RESOLVED + """
                 ) AS first_resolved
                 FROM petition.petition p
-                WHERE p.replied_at >= ? AND p.replied_at < ? AND """ + reach.unit("p.reply_unit_id") + " AND "
+                WHERE p.replied_at >= ? AND p.replied_at < ? AND\s""" + reach.unit("p.reply_unit_id") + " AND "
                 + reach.petitions() + " GROUP BY p.reply_unit_id")
                 .params(params)
                 .query((rs, n) -> new ReplyRow((Long) rs.getObject(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
@@ -152,7 +158,7 @@ class IndicatorQueries {
         return jdbc.sql("""
                 SELECT (p.replied_at AT TIME ZONE 'Asia/Shanghai')::date AS day, count(*)
                 FROM petition.petition p
-                WHERE p.replied_at >= ? AND p.replied_at < ? AND """ + reach.unit("p.reply_unit_id") + " AND "
+                WHERE p.replied_at >= ? AND p.replied_at < ? AND\s""" + reach.unit("p.reply_unit_id") + " AND "
                 + reach.petitions() + " GROUP BY 1")
                 .params(params)
                 .query((rs, n) -> new Figures.Day(rs.getDate(1).toLocalDate(), 0, rs.getLong(2)))
@@ -189,7 +195,7 @@ class IndicatorQueries {
         return jdbc.sql("""
                 SELECT t.event, t.note, count(*) FROM petition.timeline t JOIN petition.petition p ON p.id = t.petition_id
                 WHERE t.event IN ('REVIEW_REQUESTED', 'RECHECK_REQUESTED', 'REVIEWED', 'RECHECKED')
-                  AND t.at >= ? AND t.at < ? AND """ + reach.unit("t.unit_id") + " AND " + reach.petitions()
+                  AND t.at >= ? AND t.at < ? AND\s""" + reach.unit("t.unit_id") + " AND " + reach.petitions()
                 + " GROUP BY t.event, t.note")
                 .params(params)
                 .query((rs, n) -> new ReviewRow(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
@@ -211,7 +217,8 @@ class IndicatorQueries {
                        count(*) FILTER (WHERE k.due_date >= ? AND k.due_date <= ?),
                        count(*) FILTER (WHERE k.due_date < ?)
                 FROM deadline.clock k JOIN petition.petition p ON p.id = k.subject_id
-                WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL AND """
+                WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL
+                  AND k.period NOT IN ('MISROUTE_OBJECTION', 'REVIEW_REQUEST', 'RECHECK_REQUEST') AND\s"""
                 + reach.unit("k.unit_id") + " AND " + reach.petitions() + " GROUP BY k.period, k.unit_id")
                 .params(params)
                 .query((rs, n) -> new HealthRow(rs.getString(1), (Long) rs.getObject(2), rs.getLong(3), rs.getLong(4),
@@ -238,7 +245,8 @@ class IndicatorQueries {
                           AND t.event IN ('ACCEPTED', 'EXTENSION_PROPOSED', 'REPLY_DRAFTED', 'DECLINE_PROPOSED')
                         ORDER BY t.id DESC LIMIT 1) AS handler
                 FROM deadline.clock k JOIN petition.petition p ON p.id = k.subject_id
-                WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL AND k.due_date < ? AND """
+                WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL
+                  AND k.period NOT IN ('MISROUTE_OBJECTION', 'REVIEW_REQUEST', 'RECHECK_REQUEST') AND k.due_date < ? AND\s"""
                 + reach.unit("k.unit_id") + " AND " + reach.petitions() + " ORDER BY k.unit_id, k.due_date, p.number LIMIT ?")
                 .params(params)
                 .query((rs, n) -> new OverdueRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

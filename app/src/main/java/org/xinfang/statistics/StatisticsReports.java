@@ -116,7 +116,7 @@ public class StatisticsReports {
     }
 
     /** One report, if the caller's scope reaches its unit (otherwise it does not exist for them). */
-    @Transactional(readOnly = true)
+    @Transactional // audited: the audit entry is written in the same transaction
     public Report find(long id, StaffUser user) {
         Report r = jdbc.sql("""
                 SELECT id, kind, period_from, period_to, unit_id, title, generated_at, generated_by, scheduled, content::text
