@@ -33,14 +33,14 @@
       xAxis: { type: 'category', data: data.days, boundaryGap: false },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: en ? 'Received' : '受理', type: 'line', data: data.received, color: red, smooth: true, symbolSize: 5 },
-        { name: en ? 'Replied' : '办结', type: 'line', data: data.replied, color: blue, smooth: true, symbolSize: 5 }
+        { name: en ? 'Received' : '受理', type: 'line', data: data.received, color: red, smooth: false, symbolSize: 5 },
+        { name: en ? 'Replied' : '办结', type: 'line', data: data.replied, color: blue, smooth: false, symbolSize: 5 }
       ]
     });
     chart('chart-channels', {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
       color: [red, blue, green, amber, '#7a4fb5'],
-      series: [{ type: 'pie', radius: ['38%', '68%'], data: data.channels, label: { formatter: '{b}\n{c}' } }]
+      series: [{ type: 'pie', radius: ['38%', '68%'], data: data.channels.filter(function (c) { return c.value > 0; }), label: { formatter: '{b}\n{c}' } }]
     });
     chart('chart-categories', {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -55,10 +55,10 @@
       series: [{
         type: 'pie', radius: ['38%', '68%'], label: { formatter: '{b}\n{c}' },
         data: [
-          { name: en ? 'On track' : '正常', value: data.health.onTrack },
-          { name: en ? 'Due soon' : '临期', value: data.health.approaching },
-          { name: en ? 'Overdue' : '超期', value: data.health.overdue }
-        ]
+          { name: en ? 'On track' : '正常', value: data.health.onTrack, itemStyle: { color: green } },
+          { name: en ? 'Due soon' : '临期', value: data.health.approaching, itemStyle: { color: amber } },
+          { name: en ? 'Overdue' : '超期', value: data.health.overdue, itemStyle: { color: red } }
+        ].filter(function (s) { return s.value > 0; })
       }]
     });
     window.addEventListener('resize', function () {

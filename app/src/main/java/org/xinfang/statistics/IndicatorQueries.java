@@ -230,8 +230,9 @@ class IndicatorQueries {
     }
 
     /**
-     * Duties running past their due date today, by unit and due date, with the member of staff of that unit
-     * who last took a step on the case (the 承办人), when one did.
+     * Duties running past their due date today, by unit and due date, with the member of staff answerable
+     * in that unit: for routing, the clerk who registered it (登记人); otherwise the one who last took a step
+     * on the case there (承办人), when one did.
      */
     List<OverdueRow> overdue(LocalDate today, int max, Reach reach) {
         List<Object> params = new ArrayList<>();
@@ -241,9 +242,9 @@ class IndicatorQueries {
         params.add(max);
         return jdbc.sql("""
                 SELECT k.unit_id, p.number, p.title, k.period, k.due_date,
-                       (SELECT t.actor FROM petition.timeline t WHERE t.petition_id = p.id AND t.unit_id = k.unit_id
+                       CASE WHEN k.period = 'ROUTE' THEN p.registered_by ELSE (SELECT t.actor FROM petition.timeline t WHERE t.petition_id = p.id AND t.unit_id = k.unit_id
                           AND t.event IN ('ACCEPTED', 'EXTENSION_PROPOSED', 'REPLY_DRAFTED', 'DECLINE_PROPOSED')
-                        ORDER BY t.id DESC LIMIT 1) AS handler
+                        ORDER BY t.id DESC LIMIT 1) END AS handler
                 FROM deadline.clock k JOIN petition.petition p ON p.id = k.subject_id
                 WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL
                   AND k.period NOT IN ('MISROUTE_OBJECTION', 'REVIEW_REQUEST', 'RECHECK_REQUEST') AND k.due_date < ? AND\s"""

@@ -226,7 +226,7 @@ class ReportComposer {
             rows.add(List.of(s.names().getOrDefault(o.unitId(), "#" + o.unitId()), o.number(), o.title(),
                     StatutoryPeriod.valueOf(o.period()).label(), o.dueDate().toString(),
                     String.valueOf(java.time.temporal.ChronoUnit.DAYS.between(o.dueDate(), f.today())),
-                    o.handler() == null ? "（未受理）" : o.handler(), head.isEmpty() ? "（未设负责人）" : head));
+                    o.handler() == null ? "（尚无经办人）" : o.handler(), head.isEmpty() ? "（未设负责人）" : head));
             links.add("/cases/" + o.number());
         }
         List<String> p = new ArrayList<>();
@@ -234,7 +234,7 @@ class ReportComposer {
                 + f.ranking().stream().filter(u -> u.overdueNow() > 0).count() + "个单位。现予通报，请责任单位立即办理并说明超期原因。"
                 + (f.health().overdue() > items.size() ? "下表列出最早届满的" + items.size() + "项。" : ""));
         return new ReportContent.Section("超期事项通报", p, List.of(new ReportContent.Table("超期事项及责任人",
-                List.of("责任单位", "信访件编号", "事项", "时限", "届满日", "超期天数", "承办人", "单位负责人"), rows, links)));
+                List.of("责任单位", "信访件编号", "事项", "时限", "届满日", "超期天数", "经办人", "单位负责人"), rows, links)));
     }
 
     private ReportContent.Section reviewComments(Figures f, Figures before) {

@@ -61,6 +61,8 @@ class StatisticsPages {
         StatisticsRequest r = StatisticsRequest.parse(from, to, unit, clock);
         Figures f = indicators.of(r.period(), r.unitId(), user);
         model.addAttribute("f", f);
+        model.addAttribute("computedAt", f.computedAt().atZone(org.xinfang.shared.ChinaTime.ZONE)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
         model.addAttribute("q", ReportComposer.query(f));
         model.addAttribute("units", unitChoices(user));
         model.addAttribute("heat", heat(f, user));
