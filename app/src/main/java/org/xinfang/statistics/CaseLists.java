@@ -92,6 +92,7 @@ public class CaseLists {
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         List<Object> params = new ArrayList<>();
         String from;
+        String countFrom = null;
         String where;
         String due = "NULL::date";
         String dutyUnit = "NULL::bigint";
@@ -112,6 +113,7 @@ public class CaseLists {
             }
             case ROUTING, ROUTING_MISSED, ACCEPTANCE, ACCEPTANCE_MISSED, COMPLETION, COMPLETION_MISSED -> {
                 from = "deadline.clock k JOIN petition.petition p ON p.id = k.subject_id";
+                countFrom = "deadline.clock k";
                 String periods = switch (measure) {
                     case ROUTING, ROUTING_MISSED -> "('ROUTE')";
                     case ACCEPTANCE, ACCEPTANCE_MISSED -> "('ACKNOWLEDGE')";
@@ -154,6 +156,7 @@ public class CaseLists {
             }
             case OVERDUE_NOW, APPROACHING_NOW -> {
                 from = "deadline.clock k JOIN petition.petition p ON p.id = k.subject_id";
+                countFrom = "deadline.clock k";
                 if (measure == Measure.OVERDUE_NOW) {
                     params.add(Date.valueOf(today));
                     where = "k.state = 'RUNNING' AND k.unit_id IS NOT NULL AND " + IndicatorQueries.OWED + " AND k.due_date < ?";
@@ -180,10 +183,12 @@ public class CaseLists {
             }
             default -> throw new IllegalArgumentException(measure.name());
         }
-        where += " AND " + reach.petitions();
+        // over clocks the scope is checked without the petition (see Reach#duties), as the figure counts them
+        where += " AND " + (countFrom != null ? reach.duties() : reach.petitions());
         reach.bindPetitions(params);
 
-        long total = jdbc.sql("SELECT count(*) FROM " + from + " WHERE " + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM " + (countFrom != null ? countFrom : from) + " WHERE " + where)
+                .params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(MAX_ROWS);
         Map<Long, String> names = s.names();

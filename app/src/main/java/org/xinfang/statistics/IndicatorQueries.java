@@ -98,9 +98,9 @@ class IndicatorQueries {
         reach.bindPetitions(params);
         return jdbc.sql("""
                 SELECT k.period, k.unit_id, count(*) AS decided, count(*) FILTER (WHERE k.state = 'MET') AS met
-                FROM deadline.clock k JOIN petition.petition p ON p.id = k.subject_id
+                FROM deadline.clock k
                 WHERE k.period IN ('ROUTE', 'ACKNOWLEDGE', 'HANDLE', 'SIMPLIFIED') AND\s""" + DECIDED_IN_PERIOD
-                + " AND " + reach.unit("k.unit_id") + " AND " + reach.petitions() + """
+                + " AND " + reach.unit("k.unit_id") + " AND " + reach.duties() + """
                  GROUP BY k.period, k.unit_id""")
                 .params(params)
                 .query((rs, n) -> new DutyRow(rs.getString(1), (Long) rs.getObject(2), rs.getLong(3), rs.getLong(4)))
@@ -216,10 +216,10 @@ class IndicatorQueries {
                 SELECT k.period, k.unit_id, count(*),
                        count(*) FILTER (WHERE k.due_date >= ? AND k.due_date <= ?),
                        count(*) FILTER (WHERE k.due_date < ?)
-                FROM deadline.clock k JOIN petition.petition p ON p.id = k.subject_id
+                FROM deadline.clock k
                 WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL
                   AND k.period NOT IN ('MISROUTE_OBJECTION', 'REVIEW_REQUEST', 'RECHECK_REQUEST') AND\s"""
-                + reach.unit("k.unit_id") + " AND " + reach.petitions() + " GROUP BY k.period, k.unit_id")
+                + reach.unit("k.unit_id") + " AND " + reach.duties() + " GROUP BY k.period, k.unit_id")
                 .params(params)
                 .query((rs, n) -> new HealthRow(rs.getString(1), (Long) rs.getObject(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)))
@@ -245,10 +245,13 @@ class IndicatorQueries {
                        CASE WHEN k.period = 'ROUTE' THEN p.registered_by ELSE (SELECT t.actor FROM petition.timeline t WHERE t.petition_id = p.id AND t.unit_id = k.unit_id
                           AND t.event IN ('ACCEPTED', 'EXTENSION_PROPOSED', 'REPLY_DRAFTED', 'DECLINE_PROPOSED')
                         ORDER BY t.id DESC LIMIT 1) END AS handler
-                FROM deadline.clock k JOIN petition.petition p ON p.id = k.subject_id
-                WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL
-                  AND k.period NOT IN ('MISROUTE_OBJECTION', 'REVIEW_REQUEST', 'RECHECK_REQUEST') AND k.due_date < ? AND\s"""
-                + reach.unit("k.unit_id") + " AND " + reach.petitions() + " ORDER BY k.unit_id, k.due_date, p.number LIMIT ?")
+                FROM (SELECT k.* FROM deadline.clock k
+                      WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL
+                        AND k.period NOT IN ('MISROUTE_OBJECTION', 'REVIEW_REQUEST', 'RECHECK_REQUEST') AND k.due_date < ? AND\s"""
+                + reach.unit("k.unit_id") + " AND " + reach.duties() + """
+                      ORDER BY k.unit_id, k.due_date, k.id LIMIT ?) k
+                JOIN petition.petition p ON p.id = k.subject_id
+                ORDER BY k.unit_id, k.due_date, p.number""")
                 .params(params)
                 .query((rs, n) -> new OverdueRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getDate(5).toLocalDate(), rs.getString(6)))

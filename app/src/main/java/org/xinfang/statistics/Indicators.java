@@ -20,7 +20,6 @@ import org.xinfang.organization.Unit;
 import org.xinfang.organization.Units;
 import org.xinfang.petition.Categories;
 import org.xinfang.petition.Channel;
-import org.xinfang.petition.PetitionScope;
 import org.xinfang.petition.PetitionType;
 import org.xinfang.petition.ReviewOutcome;
 import org.xinfang.shared.ChinaTime;
@@ -43,16 +42,14 @@ public class Indicators {
 
     private final IndicatorQueries queries;
     private final Units units;
-    private final PetitionScope scope;
     private final Categories categories;
     private final ObjectProvider<SupervisionFigures> supervision;
     private final Clock clock;
 
-    Indicators(IndicatorQueries queries, Units units, PetitionScope scope, Categories categories,
+    Indicators(IndicatorQueries queries, Units units, Categories categories,
             ObjectProvider<SupervisionFigures> supervision, Clock clock) {
         this.queries = queries;
         this.units = units;
-        this.scope = scope;
         this.categories = categories;
         this.supervision = supervision;
         this.clock = clock;
@@ -242,9 +239,10 @@ public class Indicators {
 
     /** The caller's reach, checked: a chosen unit must lie within the caller's scope. */
     Scope scope(Long unitId, StaffUser user) {
-        Set<Long> visible = units.visibleUnitIds(user);
-        boolean whole = visible.size() >= units.count();
         List<Unit> tree = units.visibleTree(user);
+        Set<Long> visible = new java.util.HashSet<>();
+        tree.forEach(u -> visible.add(u.id()));
+        boolean whole = visible.size() >= units.count();
         Unit chosen = null;
         if (unitId != null) {
             if (!visible.contains(unitId)) {
@@ -255,7 +253,10 @@ public class Indicators {
         Map<Long, String> names = new HashMap<>();
         tree.forEach(u -> names.put(u.id(), u.name()));
         String name = chosen != null ? chosen.name() : units.find(user.unitId()).map(u -> scopeName(u, user)).orElse("");
-        return new Scope(Reach.of(scope, user, visible, whole, chosen, tree), chosen, tree, names, name,
+        // PetitionScope's three parameters as its Javadoc defines them (own unit, whole installation, units in
+        // scope), from the tree already read rather than reading the units again
+        Object[] scopeParameters = { user.unitId(), whole, visible.toArray(Long[]::new) };
+        return new Scope(Reach.of(scopeParameters, visible, whole, chosen, tree), chosen, tree, names, name,
                 chosen == null ? List.copyOf(visible) : tree.stream().filter(chosen::contains).map(Unit::id).toList());
     }
 

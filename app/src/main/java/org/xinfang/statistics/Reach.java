@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.xinfang.organization.StaffUser;
 import org.xinfang.organization.Unit;
 import org.xinfang.petition.PetitionScope;
 
@@ -17,9 +16,7 @@ import org.xinfang.petition.PetitionScope;
  */
 record Reach(Object[] scopeParameters, Long[] units, Long[] petitionUnits) {
 
-    static Reach of(PetitionScope scope, StaffUser user, Set<Long> visible, boolean whole, Unit chosen,
-            List<Unit> visibleTree) {
-        Object[] params = scope.parameters(user);
+    static Reach of(Object[] params, Set<Long> visible, boolean whole, Unit chosen, List<Unit> visibleTree) {
         if (chosen == null) {
             return new Reach(params, whole ? null : visible.toArray(Long[]::new), null);
         }
@@ -39,6 +36,21 @@ record Reach(Object[] scopeParameters, Long[] units, Long[] petitionUnits) {
         if (petitionUnits != null) {
             params.add(petitionUnits);
         }
+    }
+
+    /**
+     * The same scope for rows of {@code deadline.clock k}, without joining each clock to its petition: a
+     * duty's unit always has an access row on the petition (the lifecycle grants it when it routes to a unit
+     * or a review organ), so only the confidentiality rule needs the petition, and confidential petitions
+     * are few — they are excluded as one hashed set. Binds like {@link #petitions()}.
+     */
+    String duties() {
+        return """
+                k.subject_id NOT IN (SELECT cp.id FROM petition.petition cp WHERE cp.confidential
+                    AND NOT EXISTS (SELECT 1 FROM petition.access c WHERE c.petition_id = cp.id AND c.unit_id = ?))
+                AND (? OR EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = k.subject_id AND a.unit_id = ANY(?)))"""
+                + (petitionUnits == null ? ""
+                        : " AND EXISTS (SELECT 1 FROM petition.access f WHERE f.petition_id = k.subject_id AND f.unit_id = ANY(?))");
     }
 
     /** The condition that a unit column names a counted unit ("TRUE" when the whole installation counts). */

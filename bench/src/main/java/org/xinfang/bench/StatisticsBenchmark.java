@@ -96,6 +96,10 @@ public final class StatisticsBenchmark {
             System.out.printf("Monthly figures of %s: %,d received%n", lastMonth.label(),
                     indicators.of(lastMonth, null, supervisor).received());
 
+            if (Boolean.getBoolean("bench.explain")) {
+                System.out.println("Each query of the monthly figures:");
+                org.xinfang.statistics.StatisticsTimings.print(app, lastMonth, supervisor);
+            }
             System.out.printf("%n%-52s %8s %8s %8s  %s%n", "scenario (ms)", "p50", "p95", "max", "budget");
             exit |= report("月点评 monthly review, whole city, generate + store", REPORT_BUDGET_MS,
                     () -> reports.generate(ReportKind.MONTHLY, lastMonth, null, supervisor));
