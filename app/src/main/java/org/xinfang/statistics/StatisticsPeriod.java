@@ -65,8 +65,15 @@ public record StatisticsPeriod(LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
-    /** The period of the same length just before this one, for trends (环比). */
+    /**
+     * The period just before this one, for trends (环比): the same number of whole calendar months when this
+     * period is whole months (October → September), otherwise the same number of days.
+     */
     public StatisticsPeriod previous() {
+        if (from.getDayOfMonth() == 1 && to.plusDays(1).getDayOfMonth() == 1) {
+            long months = ChronoUnit.MONTHS.between(from, to.plusDays(1));
+            return new StatisticsPeriod(from.minusMonths(months), from.minusDays(1));
+        }
         return new StatisticsPeriod(from.minusDays(days()), from.minusDays(1));
     }
 

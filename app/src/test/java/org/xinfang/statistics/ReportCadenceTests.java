@@ -53,6 +53,14 @@ class ReportCadenceTests {
     }
 
     @Test
+    void a_month_is_compared_with_the_month_before_and_a_week_with_the_week_before() {
+        assertThat(StatisticsPeriod.monthOf(LocalDate.parse("2031-10-15")).previous())
+                .isEqualTo(new StatisticsPeriod(LocalDate.parse("2031-09-01"), LocalDate.parse("2031-09-30")));
+        assertThat(new StatisticsPeriod(LocalDate.parse("2031-10-13"), LocalDate.parse("2031-10-19")).previous())
+                .isEqualTo(new StatisticsPeriod(LocalDate.parse("2031-10-06"), LocalDate.parse("2031-10-12")));
+    }
+
+    @Test
     void a_rate_without_anything_to_count_is_no_rate() {
         assertThat(new Rate(0, 0).display()).isEqualTo("—");
         assertThat(new Rate(2, 3).display()).isEqualTo("66.7%");

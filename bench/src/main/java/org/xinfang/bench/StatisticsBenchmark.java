@@ -198,7 +198,7 @@ public final class StatisticsBenchmark {
                             WHEN r.status = 'FINAL' THEN r.replied_at + interval '70 days'
                             WHEN r.status IN ('NOT_ACCEPTED', 'GUIDED') THEN r.received + interval '4 days' END,
                        now()
-                FROM generate_series(1, ?) g,
+                FROM generate_series(1::bigint, ?) g,
                 LATERAL (SELECT s.*, s.received + ((2 + g % 12 + 1 + g % 10 + 5 + g % 75) || ' days')::interval AS replied_at
                          FROM (SELECT now() - ((g * 7919 % 730) || ' days')::interval - ((g % 600) || ' minutes')::interval AS received,
                                       (?::bigint[])[1 + (g * 13 % ?)] AS unit,
