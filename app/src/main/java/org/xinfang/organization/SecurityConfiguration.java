@@ -142,6 +142,9 @@ class SecurityConfiguration {
                                 Role.APPROVER.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
                         .requestMatchers("/api/v1/reception/**").hasAnyRole(Role.CLERK.name(), Role.SUPERVISOR.name(),
                                 Role.LEADER.name())
+                        // statistics: the bureau's clerks and supervisors, leaders, unit heads; figures within their scope
+                        .requestMatchers("/api/v1/statistics/**").hasAnyRole(Role.CLERK.name(), Role.APPROVER.name(),
+                                Role.SUPERVISOR.name(), Role.LEADER.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
@@ -180,6 +183,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.LEADER.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/warnings", "/warnings/**").hasAnyRole(Role.LEADER.name(),
                                 Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/statistics/**", "/statistics").hasAnyRole(Role.CLERK.name(), Role.APPROVER.name(),
+                                Role.SUPERVISOR.name(), Role.LEADER.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler((req, res, ex) -> res.sendRedirect(

@@ -45,6 +45,19 @@ class UnitStore {
                 .query(Long.class).list();
     }
 
+    /** unit id → display names of its enabled staff holding the role, by name. */
+    java.util.Map<Long, List<String>> staffWithRole(java.util.Collection<Long> unitIds, Role role) {
+        java.util.Map<Long, List<String>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT u.unit_id, u.display_name FROM organization.staff_user u
+                JOIN organization.user_role r ON r.user_id = u.id AND r.role = ?
+                WHERE u.enabled AND u.unit_id = ANY(?) ORDER BY u.display_name""")
+                .params(role.name(), unitIds.toArray(Long[]::new))
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return out;
+    }
+
     List<Unit> children(long parentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organization.unit WHERE parent_id = ? AND active ORDER BY sort_order, id")
                 .param(parentId).query(UnitStore::map).list();

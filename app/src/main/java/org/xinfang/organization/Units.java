@@ -94,4 +94,12 @@ public class Units {
     public List<Unit> territories() {
         return Collections.unmodifiableList(store.all().stream().filter(Unit::isTerritory).toList());
     }
+
+    /**
+     * The heads (负责人, staff with the {@link Role#APPROVER} role) of each unit, by name: the persons
+     * answerable for what a unit owes, for bulletins that name who is responsible (找准不落实的人).
+     */
+    public java.util.Map<Long, List<String>> headsOf(java.util.Collection<Long> unitIds) {
+        return unitIds.isEmpty() ? java.util.Map.of() : store.staffWithRole(unitIds, Role.APPROVER);
+    }
 }

@@ -1,0 +1,66 @@
+package org.xinfang.statistics;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.xinfang.organization.Unit;
+import org.xinfang.petition.PetitionScope;
+
+/**
+ * What a set of figures may count, as SQL: the petitions the caller may see ({@link PetitionScope}), and
+ * — for the duties, replies and holdings attributed to units — only units within the caller's scope, or
+ * within the chosen unit and below it. Built by {@link Indicators}; binds its parameters in order.
+ *
+ * @param units the units whose duties count, or null when the whole installation counts
+ */
+record Reach(Object[] scopeParameters, Long[] units, Long[] petitionUnits) {
+
+    static Reach of(Object[] params, Set<Long> visible, boolean whole, Unit chosen, List<Unit> visibleTree) {
+        if (chosen == null) {
+            return new Reach(params, whole ? null : visible.toArray(Long[]::new), null);
+        }
+        Set<Long> below = visibleTree.stream().filter(chosen::contains).map(Unit::id).collect(Collectors.toSet());
+        Long[] ids = below.toArray(Long[]::new);
+        return new Reach(params, ids, ids);
+    }
+
+    /** The petition condition over {@code petition.petition p}, with the chosen unit if any. */
+    String petitions() {
+        return PetitionScope.CONDITION + (petitionUnits == null ? ""
+                : " AND EXISTS (SELECT 1 FROM petition.access f WHERE f.petition_id = p.id AND f.unit_id = ANY(?))");
+    }
+
+    void bindPetitions(List<Object> params) {
+        params.addAll(List.of(scopeParameters));
+        if (petitionUnits != null) {
+            params.add(petitionUnits);
+        }
+    }
+
+    /**
+     * The same scope for rows of {@code deadline.clock k}, without joining each clock to its petition: a
+     * duty's unit always has an access row on the petition (the lifecycle grants it when it routes to a unit
+     * or a review organ), so only the confidentiality rule needs the petition, and confidential petitions
+     * are few — they are excluded as one hashed set. Binds like {@link #petitions()}.
+     */
+    String duties() {
+        return """
+                k.subject_id NOT IN (SELECT cp.id FROM petition.petition cp WHERE cp.confidential
+                    AND NOT EXISTS (SELECT 1 FROM petition.access c WHERE c.petition_id = cp.id AND c.unit_id = ?))
+                AND (? OR EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = k.subject_id AND a.unit_id = ANY(?)))"""
+                + (petitionUnits == null ? ""
+                        : " AND EXISTS (SELECT 1 FROM petition.access f WHERE f.petition_id = k.subject_id AND f.unit_id = ANY(?))");
+    }
+
+    /** The condition that a unit column names a counted unit ("TRUE" when the whole installation counts). */
+    String unit(String column) {
+        return units == null ? "TRUE" : column + " = ANY(?)";
+    }
+
+    void bindUnit(List<Object> params) {
+        if (units != null) {
+            params.add(units);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.xinfang.statistics;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.context.ApplicationContext;
+import org.xinfang.organization.StaffUser;
+import org.xinfang.shared.ChinaTime;
+
+/**
+ * Times each indicator query of a period on its own (best of five), to see which one a slow figure
+ * comes from. In the statistics package to reach the package-private queries; bench only.
+ */
+public final class StatisticsTimings {
+
+    private StatisticsTimings() {
+    }
+
+    public static void print(ApplicationContext app, StatisticsPeriod period, StaffUser user) {
+        Indicators indicators = app.getBean(Indicators.class);
+        IndicatorQueries q = app.getBean(IndicatorQueries.class);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        Indicators.Scope s = indicators.scope(null, user);
+        Reach reach = s.reach();
+        Map<String, Supplier<?>> parts = new LinkedHashMap<>();
+        parts.put("scope", () -> indicators.scope(null, user));
+        parts.put("categories", indicators::topCategories);
+        parts.put("volumes", () -> q.volumes(period, reach));
+        parts.put("repliedPerDay", () -> q.repliedPerDay(period, reach));
+        parts.put("duties", () -> q.duties(period, today, reach));
+        parts.put("replies", () -> q.replies(period, reach));
+        parts.put("backlog", () -> q.backlog(period, reach));
+        parts.put("reviews", () -> q.reviews(period, reach));
+        parts.put("health", () -> q.health(today, Indicators.APPROACHING_DAYS, reach));
+        parts.put("overdue(300)", () -> q.overdue(today, 300, reach));
+        for (Map.Entry<String, Supplier<?>> p : parts.entrySet()) {
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long t = System.nanoTime();
+                p.getValue().get();
+                best = Math.min(best, (System.nanoTime() - t) / 1_000_000);
+            }
+            System.out.printf("  %-16s best of 5: %5d ms%n", p.getKey(), best);
+        }
+    }
+}
