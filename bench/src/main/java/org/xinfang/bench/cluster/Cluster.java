@@ -66,7 +66,9 @@ final class Cluster implements AutoCloseable {
         this.nodes = new Process[nodeCount];
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Files.writeString(this.dir.resolve("master.key"), Base64.getEncoder().encodeToString(key) + "\n");
+        Path keyFile = this.dir.resolve("master.key");
+        Files.writeString(keyFile, Base64.getEncoder().encodeToString(key) + "\n");
+        Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     // ---- PostgreSQL ----
