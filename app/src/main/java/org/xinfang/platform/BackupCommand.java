@@ -55,7 +55,7 @@ public final class BackupCommand {
         Path keyFile = Path.of(options.getOrDefault("key-file", env("XINFANG_CRYPTO_KEY_FILE", dataDir.resolve("keys/master.key").toString())));
         EmbeddedPostgres started = null;
         HikariConfig config = new HikariConfig();
-        config.setMaximumPoolSize(2);
+        config.setMaximumPoolSize(4); // Flyway takes two while it migrates an empty database
         config.setPoolName("xinfang-backup");
         if (!url.isBlank()) {
             config.setJdbcUrl(url);

@@ -166,10 +166,15 @@ public final class DatabaseBackup {
                 ownerOnly(target);
             }
         }
+        boolean empty;
         try (Connection c = dataSource.getConnection()) {
-            if (!hasFlywayHistory(c)) {
-                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            }
+            empty = !hasFlywayHistory(c);
+        }
+        if (empty) {
+            // this class's loader: under exec:java the context class loader does not see the migrations
+            Flyway.configure(DatabaseBackup.class.getClassLoader()).dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        }
+        try (Connection c = dataSource.getConnection()) {
             String version = schemaVersion(c);
             if (!version.equals(manifest.schemaVersion())) {
                 throw new IllegalStateException("the backup is of schema version " + manifest.schemaVersion()
@@ -253,15 +258,22 @@ public final class DatabaseBackup {
         }
     }
 
+    /** The highest migration applied, compared as Flyway compares versions (1.42 < 5.50 < 10.0). */
     private static String schemaVersion(Connection c) throws SQLException {
         if (!hasFlywayHistory(c)) {
             return "none";
         }
+        org.flywaydb.core.api.MigrationVersion highest = null;
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT version FROM public.flyway_schema_history WHERE success AND version IS NOT NULL "
-                        + "ORDER BY installed_rank DESC LIMIT 1")) {
-            return rs.next() ? rs.getString(1) : "none";
+                ResultSet rs = s.executeQuery("SELECT version FROM public.flyway_schema_history WHERE success AND version IS NOT NULL")) {
+            while (rs.next()) {
+                org.flywaydb.core.api.MigrationVersion v = org.flywaydb.core.api.MigrationVersion.fromVersion(rs.getString(1));
+                if (highest == null || v.compareTo(highest) > 0) {
+                    highest = v;
+                }
+            }
         }
+        return highest == null ? "none" : highest.getVersion();
     }
 
     private static long count(Connection c, String table) throws SQLException {
