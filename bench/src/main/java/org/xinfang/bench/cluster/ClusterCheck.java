@@ -214,7 +214,6 @@ public final class ClusterCheck {
     private long lost;
     private long withoutTimeline;
     private long incompletePublications;
-    private long resubmitted;
     private long smsNotOnce;
     private long indexNotOnce;
     private long formNotOnce;
@@ -228,7 +227,6 @@ public final class ClusterCheck {
         System.out.printf("acknowledged %d, found %d, duplicates %d, lost %d, without timeline %d%n", acknowledgedCount, found,
                 duplicates, lost, withoutTimeline);
         System.out.println("== events delivered once ==");
-        System.out.printf("event publications completed only on resubmission (cut off by the kill or the outage) %d%n", resubmitted);
         System.out.printf("incomplete event publications %d; petitions whose receipt SMS is not exactly one: %d, "
                 + "search rows not exactly one: %d, registration forms not exactly one: %d%n", incompletePublications, smsNotOnce,
                 indexNotOnce, formNotOnce);
@@ -273,7 +271,6 @@ public final class ClusterCheck {
             withoutTimeline = one(c, "SELECT count(*) FROM acked a JOIN petition.petition p ON p.number = a.number "
                     + "WHERE NOT EXISTS (SELECT 1 FROM petition.timeline t WHERE t.petition_id = p.id)");
             incompletePublications = one(c, "SELECT count(*) FROM event_publication WHERE completion_date IS NULL");
-            resubmitted = one(c, "SELECT count(*) FROM event_publication WHERE last_resubmission_date IS NOT NULL OR completion_attempts > 1");
             smsNotOnce = one(c, "SELECT count(*) FROM acked a JOIN petition.petition p ON p.number = a.number "
                     + "WHERE (SELECT count(*) FROM notification.sms_outbox s WHERE s.petition_id = p.id AND s.template = 'RECEIPT') <> 1");
             indexNotOnce = one(c, "SELECT count(*) FROM acked a JOIN petition.petition p ON p.number = a.number "
