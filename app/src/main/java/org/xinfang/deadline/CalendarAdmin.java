@@ -19,7 +19,8 @@ import org.xinfang.shared.InvalidInputException;
  * period). Every change is audited and {@link Calendars#refresh() refreshes} the calendar in force once
  * it commits. Clocks already running keep the due date they were given; new clocks use the new data.
  * <p>
- * Other nodes of a cluster hold their own copy of the calendar until they restart or refresh.
+ * Each change also bumps the calendar version in the same transaction, so the other nodes of a
+ * cluster reload their copy within {@code xinfang.deadline.calendar-check-interval}.
  */
 @Service
 public class CalendarAdmin {
@@ -31,9 +32,11 @@ public class CalendarAdmin {
     private final JdbcClient jdbc;
     private final Calendars calendars;
     private final AuditLog audit;
+    private final CalendarStore store;
 
-    CalendarAdmin(JdbcClient jdbc, Calendars calendars, AuditLog audit) {
+    CalendarAdmin(JdbcClient jdbc, Calendars calendars, AuditLog audit, CalendarStore store) {
         this.jdbc = jdbc;
+        this.store = store;
         this.calendars = calendars;
         this.audit = audit;
     }
@@ -133,8 +136,12 @@ public class CalendarAdmin {
         refreshAfterCommit();
     }
 
-    /** The new calendar is read only once it is committed, so a rolled-back change never takes effect. */
+    /**
+     * Bumps the version (in this transaction, so other nodes see it exactly when the change commits) and
+     * reloads this node's copy once committed, so a rolled-back change never takes effect.
+     */
     private void refreshAfterCommit() {
+        store.bumpVersion();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -31,6 +31,16 @@ class CalendarStore {
         return days;
     }
 
+    /** The version the calendar and rules are at; {@link #bumpVersion()} moves it with each change. */
+    long version() {
+        return jdbc.sql("select version from deadline.calendar_version").query(Long.class).single();
+    }
+
+    /** Marks the calendar or the rules as changed, inside the changing transaction. */
+    void bumpVersion() {
+        jdbc.sql("update deadline.calendar_version set version = version + 1").update();
+    }
+
     List<PeriodRule> periodRules() {
         return jdbc.sql("select period, days, day_count from deadline.period_rule order by period")
                 .query((rs, rowNum) -> {

@@ -31,6 +31,10 @@ class UnitStore {
     }
 
     Optional<Unit> territoryByRegionCode(String regionCode) {
+        if (!org.xinfang.shared.RegionCode.isWellFormed(regionCode)) {
+            // not a region code (a filter typed by hand, a NUL byte PostgreSQL cannot even compare): no territory
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT " + COLUMNS + " FROM organization.unit WHERE region_code = ? AND kind = 'TERRITORY'")
                 .param(regionCode).query(UnitStore::map).optional();
     }

@@ -34,7 +34,12 @@ class DatabaseConfiguration {
     @ConditionalOnProperty(name = "xinfang.embedded-mode", havingValue = "true")
     EmbeddedPostgres embeddedPostgres(@Value("${xinfang.embedded.data-dir}") String dataDir,
             @Value("${xinfang.embedded.port}") int port) throws IOException {
-        Path pgDir = Path.of(dataDir, "pg").toAbsolutePath();
+        return startEmbedded(Path.of(dataDir), port);
+    }
+
+    /** Starts (or, after a hard kill, takes over) the embedded PostgreSQL of a data folder. */
+    static EmbeddedPostgres startEmbedded(Path dataDir, int port) throws IOException {
+        Path pgDir = dataDir.resolve("pg").toAbsolutePath();
         Files.createDirectories(pgDir);
         stopOrphanedPostmaster(pgDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.xinfang.shared.FieldProblem;
 import org.xinfang.shared.InvalidInputException;
 import org.xinfang.shared.NotFoundException;
@@ -136,6 +137,18 @@ public class ProblemHandling {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, text("problem.upload.tooLarge"), request, null);
+    }
+
+    /**
+     * A multipart body Tomcat cannot parse (a part header over its limit, a broken boundary) is the
+     * sender's mistake, not a failure of ours.
+     */
+    @ExceptionHandler({ MultipartException.class, org.apache.tomcat.util.http.InvalidParameterException.class })
+    ResponseEntity<ProblemDetail> malformedUpload(RuntimeException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            return tooLarge(tooLarge, request);
+        }
+        return badRequest(List.of(fieldError("", text("problem.upload.malformed"))), request);
     }
 
     @ExceptionHandler(RuleViolationException.class)
