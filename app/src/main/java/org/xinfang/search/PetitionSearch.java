@@ -75,6 +75,26 @@ public class PetitionSearch {
     @Transactional(readOnly = true)
     public Results search(Query query, StaffUser user) {
         validate(query);
+        Statement st = statement(query, user);
+        long[] total = { 0 };
+        List<Hit> hits = jdbc.sql(st.page()).params(st.pageParams())
+                .query((rs, n) -> {
+                    total[0] = rs.getLong(12);
+                    return hit(rs, st.highlighter());
+                }).list();
+        if (hits.isEmpty() && query.page() > 0) {
+            // a page past the end: the total still tells the client where the end is
+            total[0] = jdbc.sql(st.count()).params(st.countParams()).query(Long.class).single();
+        }
+        return new Results(hits, total[0], query.page(), query.size(), st.words());
+    }
+
+    /** The SQL of a search (the page with the total, and the count alone), kept apart so it can be explained. */
+    record Statement(String page, List<Object> pageParams, String count, List<Object> countParams, List<String> words,
+            Highlighter highlighter) {
+    }
+
+    Statement statement(Query query, StaffUser user) {
         String q = query.q().strip();
         List<String> words = queryWords(q);
         StringBuilder where = new StringBuilder(" WHERE (");
@@ -121,9 +141,8 @@ public class PetitionSearch {
         all.add(query.size());
         all.add((long) query.page() * query.size());
         Highlighter highlighter = new Highlighter(words.isEmpty() ? List.of(q.toLowerCase()) : words);
-        long[] total = { 0 };
         // one pass over the matches gives the page and, by the window count, the total
-        List<Hit> hits = jdbc.sql("""
+        String page = """
                 SELECT s.number, s.title, s.content, s.reply, p.status, s.category, s.region_code, s.received_at,
                        p.current_unit_id, u.name,
                        ts_rank(s.terms, ?::tsquery, 1) + word_similarity(?, s.title) + (s.number = ?)::int AS score,
@@ -131,18 +150,9 @@ public class PetitionSearch {
                 FROM search.petition_text s
                 JOIN petition.petition p ON p.id = s.petition_id
                 JOIN organization.unit u ON u.id = p.current_unit_id
-                """ + where + " ORDER BY score DESC, s.received_at DESC LIMIT ? OFFSET ?")
-                .params(all)
-                .query((rs, n) -> {
-                    total[0] = rs.getLong(12);
-                    return hit(rs, highlighter);
-                }).list();
-        if (hits.isEmpty() && query.page() > 0) {
-            // a page past the end: the total still tells the client where the end is
-            total[0] = jdbc.sql("SELECT count(*) FROM search.petition_text s JOIN petition.petition p ON p.id = s.petition_id"
-                    + where).params(params).query(Long.class).single();
-        }
-        return new Results(hits, total[0], query.page(), query.size(), words);
+                """ + where + " ORDER BY score DESC, s.received_at DESC LIMIT ? OFFSET ?";
+        String count = "SELECT count(*) FROM search.petition_text s JOIN petition.petition p ON p.id = s.petition_id" + where;
+        return new Statement(page, all, count, params, words, highlighter);
     }
 
     /**
