@@ -81,14 +81,24 @@ public class PetitionQueries {
      * @param category      a category name; its sub-categories are included
      * @param territory     a region code; the territories inside it are included
      * @param q             a 信访件编号, or words of the title or content
+     * @param textMatch     if given, {@code q} is answered by this word index (besides the number) instead of
+     *                      a substring scan of title and content
      */
     public record Filter(PetitionQueue queue, PetitionStatus status, Long unitId, boolean heldByOwnUnit, Boolean overdue,
             String q, Channel channel, PetitionType type, String category, String territory, Set<Flag> flags,
-            LocalDate receivedFrom, LocalDate receivedTo, Sort sort, int page, int size) {
+            LocalDate receivedFrom, LocalDate receivedTo, Sort sort, int page, int size, TextMatch textMatch) {
 
         public Filter {
             flags = flags == null ? Set.of() : Set.copyOf(flags);
             sort = sort == null ? Sort.DUE : sort;
+        }
+
+        /** The filters without a word index: {@code q} is matched as a substring of title and content. */
+        public Filter(PetitionQueue queue, PetitionStatus status, Long unitId, boolean heldByOwnUnit, Boolean overdue,
+                String q, Channel channel, PetitionType type, String category, String territory, Set<Flag> flags,
+                LocalDate receivedFrom, LocalDate receivedTo, Sort sort, int page, int size) {
+            this(queue, status, unitId, heldByOwnUnit, overdue, q, channel, type, category, territory, flags, receivedFrom,
+                    receivedTo, sort, page, size, null);
         }
 
         /** The filters of the REST API's list. */
@@ -100,7 +110,32 @@ public class PetitionQueries {
         /** The same filters on another queue. */
         public Filter inQueue(PetitionQueue other) {
             return new Filter(other, status, unitId, heldByOwnUnit, overdue, q, channel, type, category, territory, flags,
-                    receivedFrom, receivedTo, sort, page, size);
+                    receivedFrom, receivedTo, sort, page, size, textMatch);
+        }
+
+        /** The same filters with {@code q} answered by a word index. */
+        public Filter withTextMatch(TextMatch match) {
+            return new Filter(queue, status, unitId, heldByOwnUnit, overdue, q, channel, type, category, territory, flags,
+                    receivedFrom, receivedTo, sort, page, size, match);
+        }
+    }
+
+    /**
+     * The petitions whose words match a search, as another module's index finds them (the search
+     * module's segmented-word index): SQL selecting petition ids, with its parameters in order. A work
+     * list only adds {@code p.id IN (…)} to its own conditions, so its scope, order, paging and counts
+     * stay exactly its own. The SQL is that module's code, never user input; the words are parameters.
+     *
+     * @param idsSql a {@code SELECT} of one column, petition ids
+     * @param params its parameters, in order
+     */
+    public record TextMatch(String idsSql, List<Object> params) {
+
+        public TextMatch {
+            if (idsSql == null || !idsSql.strip().regionMatches(true, 0, "SELECT", 0, 6)) {
+                throw new IllegalArgumentException("a text match is a SELECT of petition ids");
+            }
+            params = List.copyOf(params);
         }
     }
 
@@ -439,7 +474,14 @@ public class PetitionQueries {
             where.append(" AND p.received_at < ?");
             params.add(Timestamp.from(f.receivedTo().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
         }
-        if (f.q() != null && !f.q().isBlank()) {
+        if (f.q() != null && !f.q().isBlank() && f.textMatch() != null) {
+            // the matches are read once into a hash that each petition in scope probes; measured with 100,000
+            // petitions this beat "p.id IN (number UNION matches)" as a semi-join (2.0 s against 0.7 s p50 on
+            // a loaded machine, InboxBenchmark)
+            where.append(" AND (p.number = ? OR p.id IN (").append(f.textMatch().idsSql()).append("))");
+            params.add(f.q().strip());
+            params.addAll(f.textMatch().params());
+        } else if (f.q() != null && !f.q().isBlank()) {
             // Chinese has no letter case: plain LIKE spares lower-casing every character of every content
             String op = f.q().chars().anyMatch(Character::isLetter) && f.q().chars().anyMatch(c -> c < 128 && Character.isLetter(c))
                     ? "ILIKE" : "LIKE";

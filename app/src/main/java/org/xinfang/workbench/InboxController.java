@@ -26,6 +26,7 @@ import org.xinfang.petition.PetitionQueries;
 import org.xinfang.petition.PetitionQueue;
 import org.xinfang.petition.PetitionType;
 import org.xinfang.petition.PetitionViews;
+import org.xinfang.search.PetitionSearch;
 import org.xinfang.shared.ChinaTime;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,9 +46,11 @@ class InboxController extends WorkbenchPage {
     private final Units units;
     private final Categories categories;
     private final RegionNames regions;
+    private final PetitionSearch search;
 
-    InboxController(PetitionQueries queries, Units units, Categories categories, RegionNames regions) {
+    InboxController(PetitionQueries queries, Units units, Categories categories, RegionNames regions, PetitionSearch search) {
         this.queries = queries;
+        this.search = search;
         this.units = units;
         this.categories = categories;
         this.regions = regions;
@@ -65,7 +68,7 @@ class InboxController extends WorkbenchPage {
     String inbox(@ModelAttribute("query") InboxQuery query, BindingResult ignoredBadValues, Model model) {
         StaffUser user = CurrentStaff.require();
         PetitionQueue queue = query.effectiveQueue(user);
-        PetitionQueries.Filter filter = query.filter(user, InboxQuery.PAGE_SIZE);
+        PetitionQueries.Filter filter = byWords(query.filter(user, InboxQuery.PAGE_SIZE));
         PetitionViews.Inbox inbox = queries.inbox(filter, user);
         PetitionViews.Page page = inbox.page();
         Map<PetitionQueue, Long> counts = inbox.counts();
@@ -104,7 +107,7 @@ class InboxController extends WorkbenchPage {
     void export(@ModelAttribute("query") InboxQuery query, BindingResult ignoredBadValues, HttpServletResponse response)
             throws IOException {
         StaffUser user = CurrentStaff.require();
-        List<PetitionViews.Row> rows = queries.export(query.filter(user, EXPORT_LIMIT), user, EXPORT_LIMIT);
+        List<PetitionViews.Row> rows = queries.export(byWords(query.filter(user, EXPORT_LIMIT)), user, EXPORT_LIMIT);
         String name = text().get("queue." + query.effectiveQueue(user).name()) + "-"
                 + LocalDate.now(ChinaTime.ZONE) + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -112,6 +115,14 @@ class InboxController extends WorkbenchPage {
                 "attachment; filename=\"worklist.xlsx\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                         .replace("+", "%20"));
         new WorkListWorkbook(text(), regions.names()).write(rows, rows.size() >= EXPORT_LIMIT, response.getOutputStream());
+    }
+
+    /**
+     * The search box is answered by the search module's word index rather than a substring scan of
+     * every title and text in scope, which no index serves for two-character words such as 电梯.
+     */
+    private PetitionQueries.Filter byWords(PetitionQueries.Filter filter) {
+        return filter.q() == null ? filter : filter.withTextMatch(search.matching(filter.q()));
     }
 
     private void addChoices(Model model, StaffUser user) {

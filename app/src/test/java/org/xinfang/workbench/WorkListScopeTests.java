@@ -23,6 +23,8 @@ import org.xinfang.organization.StaffUser;
 import org.xinfang.petition.PetitionQueries;
 import org.xinfang.petition.PetitionQueue;
 import org.xinfang.petition.PetitionViews;
+import org.xinfang.search.PetitionSearch;
+import org.xinfang.search.SearchStoryTests;
 import org.xinfang.support.Api;
 import org.xinfang.support.Browser;
 import org.xinfang.support.Browser.Viewport;
@@ -50,6 +52,9 @@ class WorkListScopeTests {
 
     @Autowired
     PetitionQueries queries;
+
+    @Autowired
+    PetitionSearch search;
 
     String donghu;
     String xishan;
@@ -116,6 +121,73 @@ class WorkListScopeTests {
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT))
                 .containsText("未找到该信访事项");
         browser.screenshot(page, "case-out-of-scope");
+    }
+
+    @Test
+    void the_inbox_search_box_finds_words_through_the_word_index_and_only_within_scope() {
+        String estate = SearchStoryTests.uniqueName();
+        String east = registerAndForward("990102001", "990102-ZJJ", estate + "小区电梯长期停运");
+        String west = registerAndForward("990103001", "990103-ZJJ", estate + "小区加装电梯补贴迟迟未发放");
+        String westOther = registerAndForward("990103001", "990103-ZJJ", estate + "小区绿地被改成停车位");
+        String words = estate + " 电梯";
+        StaffUser clerk = user("clerk");
+        StaffUser handler2 = user("handler2");
+        PetitionQueries.Filter all = filter(PetitionQueue.ALL, 100);
+        PetitionQueries.Filter byWords = withWords(all, words);
+
+        // the index follows the petitions just after they commit
+        long until = System.currentTimeMillis() + 15_000;
+        while (queries.list(byWords, clerk).total() < 2 && System.currentTimeMillis() < until) {
+            sleep();
+        }
+        assertThat(numbers(queries.list(byWords, clerk).items())).containsExactlyInAnyOrder(east, west);
+        // the district handler finds her own unit's case, never the other district's, in list, count and export
+        assertThat(numbers(queries.list(byWords, handler2).items())).containsExactly(west);
+        assertThat(queries.list(byWords, handler2).total()).isOne();
+        assertThat(queries.counts(byWords, handler2).get(PetitionQueue.ALL)).isOne();
+        assertThat(numbers(queries.export(byWords, handler2, 100))).containsExactly(west);
+        // one word of the estate finds all three, in the order (and with the paging) of the list itself
+        PetitionQueries.Filter estateOnly = withWords(all, estate);
+        assertThat(numbers(queries.list(estateOnly, handler2).items())).containsExactlyInAnyOrder(west, westOther);
+        PetitionQueries.Filter bySubstring = new PetitionQueries.Filter(PetitionQueue.ALL, null, null, false, null, estate,
+                null, null, null, null, Set.of(), null, null, null, 0, 100);
+        assertThat(numbers(queries.list(estateOnly, clerk).items()))
+                .containsExactlyElementsOf(numbers(queries.list(bySubstring, clerk).items()));
+        PetitionQueries.Filter secondPage = new PetitionQueries.Filter(PetitionQueue.ALL, null, null, false, null, estate,
+                null, null, null, null, Set.of(), null, null, null, 1, 2, search.matching(estate));
+        assertThat(queries.list(secondPage, clerk).total()).isEqualTo(3);
+        assertThat(numbers(queries.list(secondPage, clerk).items()))
+                .containsExactly(numbers(queries.list(bySubstring, clerk).items()).get(2));
+        // a number is found by the number; text without a word finds nothing
+        assertThat(numbers(queries.list(withWords(all, west), clerk).items())).containsExactly(west);
+        assertThat(queries.list(withWords(all, "——"), clerk).total()).isZero();
+
+        // and so on the page: the search box of her inbox
+        Page page = browser.newPage(Viewport.DESKTOP);
+        page.navigate(url("/login"));
+        page.getByLabel("用户名").fill("handler2");
+        page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill("xinfang-demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.navigate(url("/inbox?queue=ALL&mine=false"));
+        page.getByLabel("检索").fill(words);
+        page.getByLabel("检索").press("Enter");
+        page.waitForURL(u -> u.contains("q="));
+        String main = page.locator("main").textContent();
+        assertThat(main).contains(west, "共 1 件").doesNotContain(east).doesNotContain(westOther);
+        browser.screenshot(page, "inbox-word-search");
+    }
+
+    private PetitionQueries.Filter withWords(PetitionQueries.Filter f, String q) {
+        return new PetitionQueries.Filter(f.queue(), null, null, false, null, q, null, null, null, null, Set.of(), null,
+                null, null, f.page(), f.size()).withTextMatch(search.matching(q));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String registerAndForward(String region, String unitCode, String title) {

@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,6 +67,12 @@ public final class InboxBenchmark {
             long t0 = System.nanoTime();
             fill(jdbc, app.getBean(Petitioners.class));
             System.out.printf("Generated %,d petitions in %.1f s%n", count(jdbc), (System.nanoTime() - t0) / 1e9);
+            // the inbox's search box reads the search module's word index: index the generated petitions
+            // as the module does at start-up for petitions it has not seen yet
+            long t1 = System.nanoTime();
+            ((ApplicationRunner) app.getBean("searchIndex")).run(new DefaultApplicationArguments());
+            jdbc.sql("VACUUM ANALYZE search.petition_text").update();
+            System.out.printf("Indexed them for search in %.1f s%n", (System.nanoTime() - t1) / 1e9);
 
             if (Boolean.getBoolean("bench.explain")) {
                 explain(jdbc);

@@ -62,6 +62,9 @@ public final class SearchLoadBenchmark {
             if (java.util.Arrays.asList(args).contains("--explain")) {
                 explain(jdbc, words);
             }
+            if (java.util.Arrays.asList(args).contains("--profile")) {
+                profile(app, jdbc, words, queries);
+            }
         } finally {
             app.close();
         }
@@ -197,6 +200,84 @@ public final class SearchLoadBenchmark {
         for (String sql : List.of("EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM search.petition_text s JOIN petition.petition p ON p.id = s.petition_id" + where)) {
             System.out.println("query: " + q);
             jdbc.sql(sql).params(ts, q, q, own, units).query(String.class).list().forEach(System.out::println);
+        }
+    }
+
+    /** The queries {@link #run} sends, in order, warm-up first. */
+    private static List<String> queryTexts(List<String> words, int queries) {
+        Random r = new Random(7);
+        List<String> texts = new ArrayList<>();
+        for (int i = -50; i < queries; i++) {
+            texts.add(pick(words, r) + " " + pick(words, r));
+        }
+        return texts;
+    }
+
+    /**
+     * Where the time goes: the same queries once more in-process through {@link PetitionSearch} (no HTTP,
+     * no security, no JSON) and their page statement alone over JDBC (the SQL-only time), then the
+     * plans of the slowest statements with EXPLAIN (ANALYZE, BUFFERS).
+     */
+    private static void profile(ConfigurableApplicationContext app, JdbcClient jdbc, List<String> words, int queries) {
+        PetitionSearch search = app.getBean(PetitionSearch.class);
+        org.xinfang.organization.StaffUser clerk = jdbc.sql("""
+                SELECT u.id, u.display_name, u.unit_id, n.name, u.data_scope
+                FROM organization.staff_user u JOIN organization.unit n ON n.id = u.unit_id WHERE u.username = 'clerk'""")
+                .query((rs, n) -> new org.xinfang.organization.StaffUser(rs.getLong(1), "clerk", rs.getString(2), rs.getLong(3),
+                        rs.getString(4), java.util.Set.of(org.xinfang.organization.Role.CLERK),
+                        org.xinfang.organization.DataScope.valueOf(rs.getString(5))))
+                .single();
+        List<String> texts = queryTexts(words, queries);
+        long[] service = new long[queries];
+        long[] sql = new long[queries];
+        long[] totals = new long[queries];
+        for (int i = 0; i < texts.size(); i++) {
+            PetitionSearch.Query query = new PetitionSearch.Query(texts.get(i), null, null, null, null, null, null, 0, 20);
+            long t0 = System.nanoTime();
+            PetitionSearch.Results results = search.search(query, clerk);
+            long t1 = System.nanoTime();
+            PetitionSearch.Statement st = search.statement(query, clerk);
+            long t2 = System.nanoTime();
+            jdbc.sql(st.page()).params(st.pageParams()).query((rs, n) -> rs.getString(1)).list();
+            long t3 = System.nanoTime();
+            int k = i - 50;
+            if (k >= 0) {
+                service[k] = (t1 - t0) / 1000;
+                sql[k] = (t3 - t2) / 1000;
+                totals[k] = results.total();
+            }
+        }
+        Integer[] bySql = new Integer[queries];
+        for (int i = 0; i < queries; i++) {
+            bySql[i] = i;
+        }
+        Arrays.sort(bySql, (a, b) -> Long.compare(sql[b], sql[a]));
+        long[] sortedService = service.clone();
+        long[] sortedSql = sql.clone();
+        long[] sortedTotals = totals.clone();
+        Arrays.sort(sortedService);
+        Arrays.sort(sortedSql);
+        Arrays.sort(sortedTotals);
+        System.out.printf(Locale.ROOT, "in-process PetitionSearch.search: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                sortedService[queries / 2] / 1000.0, sortedService[(int) (queries * 0.95)] / 1000.0,
+                sortedService[(int) (queries * 0.99)] / 1000.0, sortedService[queries - 1] / 1000.0);
+        System.out.printf(Locale.ROOT, "its page statement alone (SQL): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                sortedSql[queries / 2] / 1000.0, sortedSql[(int) (queries * 0.95)] / 1000.0,
+                sortedSql[(int) (queries * 0.99)] / 1000.0, sortedSql[queries - 1] / 1000.0);
+        System.out.printf(Locale.ROOT, "matches per query: p50 %,d, p95 %,d, max %,d%n", sortedTotals[queries / 2],
+                sortedTotals[(int) (queries * 0.95)], sortedTotals[queries - 1]);
+        System.out.println("slowest statements:");
+        for (int j = 0; j < 8; j++) {
+            int i = bySql[j];
+            System.out.printf(Locale.ROOT, "  %-24s %,9d matches  SQL %.1f ms  in-process %.1f ms%n", texts.get(i + 50), totals[i],
+                    sql[i] / 1000.0, service[i] / 1000.0);
+        }
+        for (int j : new int[] { bySql[0], bySql[queries / 2] }) {
+            PetitionSearch.Statement st = search.statement(
+                    new PetitionSearch.Query(texts.get(j + 50), null, null, null, null, null, null, 0, 20), clerk);
+            System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the page statement for " + texts.get(j + 50) + ":");
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + st.page()).params(st.pageParams()).query(String.class).list()
+                    .forEach(l -> System.out.println("   " + l));
         }
     }
 
