@@ -932,9 +932,12 @@ final class Generator {
         Random p = new Random(seed);
         String name = SURNAMES[p.nextInt(SURNAMES.length)] + GIVEN[p.nextInt(GIVEN.length)];
         Unit district = districts.get(p.nextInt(districts.size()));
-        LocalDate birth = LocalDate.of(1945, 1, 1).plusDays(p.nextInt(365 * 60));
+        // unique by construction (the card's blind index is unique): person i has sequence i % 1000, and
+        // i / 1000 picks birthplace and birth date through a permutation of 16 × 21,900 combinations
+        int k = i / 1000;
+        LocalDate birth = LocalDate.of(1945, 1, 1).plusDays((long) (k / BIRTHPLACES.length) * 7919 % (365 * 60));
         // the birthplace on the card: real county codes (the demo city's prefix 99 is no province, so no card has it)
-        String first17 = BIRTHPLACES[p.nextInt(BIRTHPLACES.length)] + birth.format(DAY) + String.format("%03d", i % 1000);
+        String first17 = BIRTHPLACES[k % BIRTHPLACES.length] + birth.format(DAY) + String.format("%03d", i % 1000);
         String id = first17 + checkCharacter(first17);
         if (!IdCardNumber.isValid(id)) {
             throw new IllegalStateException("generated an invalid ID card number");
