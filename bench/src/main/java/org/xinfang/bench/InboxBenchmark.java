@@ -8,34 +8,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.xinfang.bench.data.BenchDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.xinfang.XinfangApplication;
-import org.xinfang.people.PetitionerDetails;
-import org.xinfang.people.Petitioners;
 
 /**
- * The inbox with 100,000 petitions in the database: starts Xinfang on its embedded PostgreSQL (a fresh
- * data folder under {@code bench/target}), fills it with realistic petitions, timelines aside (what the
- * work lists read: petitions of every status across the demo city's units, their access rows and running
- * clocks, encrypted petitioners), signs in as the staff of different scopes and fetches inbox pages over
- * loopback HTTP, printing the time of each scenario. Bounded: a fixed number of requests, then it stops.
+ * The inbox with 100,000 petitions in the database: starts Xinfang on the generated database of
+ * {@link BenchDatabase} ({@code bench/target/data-100000}, generated on first use, kept afterwards), signs in
+ * as the staff of different scopes and fetches inbox pages over loopback HTTP, printing the time of each
+ * scenario. Bounded: a fixed number of requests, then it stops.
  * <p>
  * Run: {@code ./mvnw -q -pl bench -am -DskipTests -Prun verify -Dbench.main=org.xinfang.bench.InboxBenchmark}
  * (options through {@code -Dbench.jvm="-Dbench.petitions=100000 -Dbench.rounds=40"}).
@@ -51,28 +38,12 @@ public final class InboxBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
-        Files.createDirectories(data);
-        // system properties, so the mode defaults (key file under the data folder) see them too
-        System.setProperty("xinfang.embedded.data-dir", data.toString());
-        System.setProperty("server.port", "0");
-        System.setProperty("xinfang.scheduler.enabled", "false");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(XinfangApplication.class)
-                .properties("logging.level.root=warn", "logging.level.org.xinfang=warn", "spring.main.banner-mode=off")
-                .run();
         int exit = 0;
-        try {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            JdbcClient jdbc = app.getBean(JdbcClient.class);
-            long t0 = System.nanoTime();
-            fill(jdbc, app.getBean(Petitioners.class));
-            System.out.printf("Generated %,d petitions in %.1f s%n", count(jdbc), (System.nanoTime() - t0) / 1e9);
-            // the inbox's search box reads the search module's word index: index the generated petitions
-            // as the module does at start-up for petitions it has not seen yet
-            long t1 = System.nanoTime();
-            ((ApplicationRunner) app.getBean("searchIndex")).run(new DefaultApplicationArguments());
-            jdbc.sql("VACUUM ANALYZE search.petition_text").update();
-            System.out.printf("Indexed them for search in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+        try (BenchDatabase db = BenchDatabase.open(PETITIONS)) {
+            int port = db.port();
+            JdbcClient jdbc = db.jdbc();
+            System.out.printf("%,d petitions in %s (generated in %s s by org.xinfang.bench.data)%n", count(jdbc), db.folder(),
+                    db.generation().getProperty("seconds"));
 
             if (Boolean.getBoolean("bench.explain")) {
                 explain(jdbc);
@@ -112,87 +83,8 @@ public final class InboxBenchmark {
                 System.out.printf("%-44s %8s %8d %8d %8d  %s%n", s.getKey(), total(first), ms[ROUNDS / 2], p95,
                         ms[ROUNDS - 1], ok ? "yes" : "NO");
             }
-        } finally {
-            app.close();
         }
         System.exit(exit);
-    }
-
-    // ------------------------------------------------------------------ data
-
-    private static final String[] TITLES = { "小区电梯长期停运，物业拒不维修", "拖欠农民工工资三个月未支付", "安置房交付延期两年",
-            "学校周边道路拥堵，请求增设交通疏导", "餐馆油烟扰民", "工地夜间施工噪声扰民", "社保转移接续办理困难", "医疗费用报销被拒",
-            "农村宅基地确权纠纷", "违章搭建影响采光", "出租车拒载绕路", "供暖温度不达标", "老旧小区加装电梯补贴迟迟未发放",
-            "企业排放污水污染河道", "预付卡商家跑路", "子女入学学位分配不公", "征地补偿标准过低", "村务财务不公开" };
-    private static final String[] CATEGORIES = { "城乡建设", "物业管理", "征地拆迁", "拖欠工资", "社会保险", "入学与学位",
-            "污染防治", "噪声扰民", "医疗纠纷", "公共交通", "消费维权", "农村农业", "民政", "其他" };
-
-    /** Inserts the petitions with set-based SQL: statuses, units and clocks drawn at random but realistically. */
-    private static void fill(JdbcClient jdbc, Petitioners petitioners) {
-        List<UUID> people = new ArrayList<>();
-        String[] surnames = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高" };
-        for (int i = 0; i < 2_000; i++) {
-            people.add(petitioners.register(new PetitionerDetails(surnames[i % surnames.length] + "某" + (i % 97),
-                    null, "139" + String.format("%08d", i), "示范市某区某路" + i + "号")));
-        }
-        long bureau = jdbc.sql("SELECT id FROM organization.unit WHERE code = '990100-XFJ'").query(Long.class).single();
-        Long[] handling = jdbc.sql("SELECT id FROM organization.unit WHERE kind IN ('DEPARTMENT', 'TERRITORY') AND level IN ('CITY', 'DISTRICT')")
-                .query(Long.class).list().toArray(Long[]::new);
-        String[] regions = jdbc.sql("SELECT region_code FROM organization.unit WHERE kind = 'TERRITORY'").query(String.class)
-                .list().toArray(String[]::new);
-        jdbc.sql("""
-                INSERT INTO petition.petition (id, number, query_code_enc, channel, type, category, region_code, title, content,
-                    petitioner_id, headcount, status, received_at, registered_at, registered_by, receiving_unit_id,
-                    current_unit_id, routed_by_unit_id, route_mode, repeat_count, skip_level, first_time, urgent,
-                    pending_kind, pending_payload, pending_by, extended_days, updated_at)
-                SELECT gen_random_uuid(),
-                       '990100-' || to_char(r.received AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-B' || lpad(g::text, 6, '0'),
-                       '\\x00'::bytea,
-                       (ARRAY['LETTER','VISIT','PHONE','ONLINE','WECHAT'])[1 + (g % 5)],
-                       CASE WHEN g % 10 = 0 THEN 'SUGGESTION' ELSE 'APPEAL' END,
-                       (?::text[])[1 + (g % ?)],
-                       (?::text[])[1 + (g * 7 % ?)],
-                       (?::text[])[1 + (g % ?)] || '（' || g || '）',
-                       '反映人称：' || (?::text[])[1 + (g % ?)] || '，已多次向有关单位反映未果，请求依法核查处理并给予书面答复。'
-                           || repeat('相关情况说明。', 1 + g % 20),
-                       (?::uuid[])[1 + (g % ?)],
-                       1 + (g % 50 = 0)::int * 4,
-                       r.status, r.received, r.received, '李晓梅', ?,
-                       CASE WHEN r.status = 'REGISTERED' THEN ? ELSE (?::bigint[])[1 + (g * 13 % ?)] END,
-                       CASE WHEN r.status = 'REGISTERED' THEN NULL ELSE ? END,
-                       CASE WHEN r.status = 'REGISTERED' THEN NULL ELSE 'FORWARD' END,
-                       (g % 23 = 0)::int, g % 41 = 0, g % 3 <> 0, g % 50 = 0,
-                       CASE WHEN r.status = 'IN_PROGRESS' AND g % 9 = 0 THEN 'EXTENSION' END,
-                       CASE WHEN r.status = 'IN_PROGRESS' AND g % 9 = 0 THEN E'30\\n需要联合核查' END,
-                       CASE WHEN r.status = 'IN_PROGRESS' AND g % 9 = 0 THEN 'handler' END,
-                       CASE WHEN r.status = 'EXTENDED' THEN 30 ELSE 0 END,
-                       now()
-                FROM generate_series(1, ?) g,
-                LATERAL (SELECT now() - ((g * 7919 % 400) || ' days')::interval - ((g % 600) || ' minutes')::interval AS received,
-                                CASE WHEN g % 100 < 5 THEN 'REGISTERED' WHEN g % 100 < 15 THEN 'ROUTED'
-                                     WHEN g % 100 < 40 THEN 'IN_PROGRESS' WHEN g % 100 < 45 THEN 'EXTENDED'
-                                     WHEN g % 100 < 60 THEN 'ANSWERED' WHEN g % 100 < 95 THEN 'CLOSED'
-                                     WHEN g % 100 < 98 THEN 'NOT_ACCEPTED' ELSE 'DUPLICATE' END AS status) r""")
-                .params(CATEGORIES, CATEGORIES.length, regions, regions.length, TITLES, TITLES.length, TITLES, TITLES.length,
-                        people.toArray(UUID[]::new), people.size(), bureau, bureau, handling, handling.length, bureau, PETITIONS)
-                .update();
-        jdbc.sql("INSERT INTO petition.access (petition_id, unit_id) SELECT id, receiving_unit_id FROM petition.petition "
-                + "WHERE number LIKE '%-B%' ON CONFLICT DO NOTHING").update();
-        jdbc.sql("INSERT INTO petition.access (petition_id, unit_id) SELECT id, current_unit_id FROM petition.petition "
-                + "WHERE number LIKE '%-B%' ON CONFLICT DO NOTHING").update();
-        // the running clock of each open petition, as the lifecycle would have started it
-        jdbc.sql("""
-                INSERT INTO deadline.clock (subject_id, subject_ref, period, unit_id, started_at, days, day_count, due_date, state)
-                SELECT p.id, p.number, c.period, p.current_unit_id, p.received_at, c.days, 'CALENDAR',
-                       ((p.received_at AT TIME ZONE 'Asia/Shanghai')::date + c.days), 'RUNNING'
-                FROM petition.petition p
-                JOIN (VALUES ('REGISTERED', 'ROUTE', 15), ('ROUTED', 'ACKNOWLEDGE', 15), ('IN_PROGRESS', 'HANDLE', 75),
-                             ('EXTENDED', 'HANDLE', 105)) AS c(status, period, days) ON c.status = p.status
-                WHERE p.number LIKE '%-B%'""").update();
-        jdbc.sql("""
-                UPDATE petition.petition p SET next_due_date = c.due_date FROM deadline.clock c
-                WHERE c.subject_id = p.id AND c.state = 'RUNNING' AND p.number LIKE '%-B%'""").update();
-        jdbc.sql("VACUUM ANALYZE").update(); // what autovacuum does for a live database
     }
 
     /** Times variants of the count statement for the city clerk, whose scope holds every petition. */

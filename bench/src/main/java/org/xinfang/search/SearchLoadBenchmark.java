@@ -2,42 +2,31 @@ package org.xinfang.search;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.xinfang.XinfangApplication;
+import org.xinfang.bench.data.BenchDatabase;
 
 /**
- * Search at scale: starts Xinfang on its own embedded PostgreSQL (in {@code bench/target/search-bench},
- * kept between runs), loads {@code --petitions N} generated petitions (default 1,000,000) with COPY
- * straight into the petition and search tables, then sends {@code --queries Q} two-word Chinese
- * searches over HTTP as the city clerk and prints p50/p95/p99. The texts are drawn from the words of
- * the shipped classifier's vocabulary with a Zipf distribution, so some words are common and most
- * rare, as in real petitions; the index holds exactly the words of each text (what segmentation
- * would give), so no segmentation cost is paid at load.
+ * Search at scale: starts Xinfang on the generated database of {@link BenchDatabase}
+ * ({@code bench/target/data-<N>}, default 1,000,000 petitions, generated on first use and kept), then
+ * sends {@code --queries Q} two-word Chinese searches over HTTP as the city clerk and prints
+ * p50/p95/p99. The query words are drawn from the shipped classifier's vocabulary with a Zipf
+ * distribution, so some words are common and most rare, as in real queries.
  *
  * <pre>./mvnw -q -pl bench -am -DskipTests -Psearch verify -Dsearch.args="--petitions 1000000 --queries 500"</pre>
  */
@@ -46,28 +35,19 @@ public final class SearchLoadBenchmark {
     public static void main(String[] args) throws Exception {
         int petitions = intOption(args, "--petitions", 1_000_000);
         int queries = intOption(args, "--queries", 500);
-        ConfigurableApplicationContext app = SpringApplication.run(XinfangApplication.class,
-                "--server.port=0", "--xinfang.embedded.data-dir=bench/target/search-bench",
-                "--xinfang.scheduler.enabled=false", "--logging.level.root=warn", "--spring.main.banner-mode=off");
-        try {
-            JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+        try (BenchDatabase db = BenchDatabase.open(petitions)) {
+            JdbcClient jdbc = db.jdbc();
             List<String> words = vocabulary();
-            long have = jdbc.sql("SELECT count(*) FROM search.petition_text").query(Long.class).single();
-            if (have < petitions) {
-                load(app.getBean(DataSource.class), jdbc, words, (int) (petitions - have), have);
-            }
             long total = jdbc.sql("SELECT count(*) FROM search.petition_text").query(Long.class).single();
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            run(port, words, queries, total);
+            run(db.port(), words, queries, total);
             if (java.util.Arrays.asList(args).contains("--explain")) {
                 explain(jdbc, words);
             }
             if (java.util.Arrays.asList(args).contains("--profile")) {
-                profile(app, jdbc, words, queries);
+                profile(db.app(), jdbc, words, queries);
             }
-        } finally {
-            app.close();
         }
+        System.exit(0);
     }
 
     private static int intOption(String[] args, String name, int fallback) {
@@ -107,83 +87,6 @@ public final class SearchLoadBenchmark {
         int n = words.size();
         int k = (int) Math.floor((n + 10) * Math.pow(u, 2.2)) ; // skewed to the front
         return words.get(Math.min(n - 1, Math.max(0, k)));
-    }
-
-    private static void load(DataSource ds, JdbcClient jdbc, List<String> words, int count, long offset) throws Exception {
-        long receiving = jdbc.sql("SELECT id FROM organization.unit WHERE code = '990100-XFJ'").query(Long.class).single();
-        List<Long> handling = jdbc.sql("SELECT id FROM organization.unit WHERE kind = 'DEPARTMENT' AND level = 'DISTRICT'")
-                .query(Long.class).list();
-        String[] regions = { "990102001", "990102002", "990103001", "990103002", "990104001", "990105001", "990121100" };
-        Random r = new Random(42 + offset);
-        Instant start = Instant.now();
-        System.out.printf(Locale.ROOT, "loading %,d generated petitions …%n", count);
-        jdbc.sql("DROP INDEX IF EXISTS search.petition_text_terms_idx").update();
-        jdbc.sql("DROP INDEX IF EXISTS search.petition_text_title_trgm_idx").update();
-        int batch = 50_000;
-        try (Connection c = ds.getConnection()) {
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            for (int done = 0; done < count; done += batch) {
-                int n = Math.min(batch, count - done);
-                StringBuilder petitions = new StringBuilder(n * 700);
-                StringBuilder access = new StringBuilder(n * 100);
-                StringBuilder texts = new StringBuilder(n * 900);
-                for (int i = 0; i < n; i++) {
-                    long seq = offset + done + i;
-                    UUID id = new UUID(0x5EA5C4L, seq);
-                    String number = String.format("BENCH-%09d", seq);
-                    String[] title = new String[6];
-                    String[] body = new String[50];
-                    for (int k = 0; k < title.length; k++) {
-                        title[k] = pick(words, r);
-                    }
-                    for (int k = 0; k < body.length; k++) {
-                        body[k] = pick(words, r);
-                    }
-                    String titleText = String.join("", title);
-                    String bodyText = String.join("", body) + "。";
-                    long unit = handling.get(r.nextInt(handling.size()));
-                    String region = regions[r.nextInt(regions.length)];
-                    Instant at = Instant.parse("2021-01-01T00:00:00Z").plusSeconds((long) (r.nextDouble() * 5 * 365 * 86400));
-                    petitions.append(id).append('\t').append(number).append("\t\\\\x00\tONLINE\tAPPEAL\t城乡建设\t").append(region)
-                            .append('\t').append(titleText).append('\t').append(bodyText).append('\t').append(new UUID(0xBE7L, r.nextInt(400_000)))
-                            .append("\tROUTED\t").append(at).append('\t').append(at).append("\tbench\t").append(receiving)
-                            .append('\t').append(unit).append('\t').append(at).append('\n');
-                    access.append(id).append('\t').append(receiving).append('\n').append(id).append('\t').append(unit).append('\n');
-                    texts.append(id).append('\t').append(number).append('\t').append(titleText).append('\t').append(bodyText)
-                            .append("\t\\N\t城乡建设\t").append(region).append('\t').append(at).append('\t')
-                            .append(tsvector(title, body)).append('\t').append(at).append('\n');
-                }
-                copy.copyIn("COPY petition.petition (id, number, query_code_enc, channel, type, category, region_code, title,"
-                        + " content, petitioner_id, status, received_at, registered_at, registered_by, receiving_unit_id,"
-                        + " current_unit_id, updated_at) FROM STDIN", new StringReader(petitions.toString()));
-                copy.copyIn("COPY petition.access (petition_id, unit_id) FROM STDIN", new StringReader(access.toString()));
-                copy.copyIn("COPY search.petition_text (petition_id, number, title, content, reply, category, region_code,"
-                        + " received_at, terms, indexed_at) FROM STDIN", new StringReader(texts.toString()));
-                System.out.printf(Locale.ROOT, "  %,d / %,d (%s)%n", done + n, count, Duration.between(start, Instant.now()));
-            }
-        }
-        System.out.println("building the GIN indexes …");
-        jdbc.sql("CREATE INDEX petition_text_terms_idx ON search.petition_text USING gin (terms)").update();
-        jdbc.sql("CREATE INDEX petition_text_title_trgm_idx ON search.petition_text USING gin (title gin_trgm_ops)").update();
-        jdbc.sql("VACUUM ANALYZE search.petition_text").update();
-        jdbc.sql("VACUUM ANALYZE petition.petition").update();
-        jdbc.sql("VACUUM ANALYZE petition.access").update();
-        System.out.printf(Locale.ROOT, "loaded in %s%n", Duration.between(start, Instant.now()));
-    }
-
-    /** The title's words weighted A, the text's B, with positions (a tsvector literal for COPY). */
-    static String tsvector(String[] title, String[] body) {
-        java.util.Map<String, String> lexemes = new java.util.LinkedHashMap<>();
-        int pos = 1;
-        for (String w : title) {
-            lexemes.putIfAbsent(w, pos++ + "A");
-        }
-        for (String w : body) {
-            lexemes.putIfAbsent(w, pos++ + "B");
-        }
-        StringBuilder sb = new StringBuilder();
-        lexemes.forEach((w, p) -> sb.append(sb.isEmpty() ? "" : " ").append('\'').append(w).append("':").append(p));
-        return sb.toString();
     }
 
     /** The plan of the search's count and page queries for one two-word query (as PetitionSearch builds them). */

@@ -1,0 +1,145 @@
+package org.xinfang.bench.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import javax.sql.DataSource;
+
+import org.xinfang.bench.data.BenchDatabase;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The load benchmark: a closed-model mix of public submissions, staff registrations, inbox pages, case
+ * pages and tracking look-ups against one Xinfang node, then public submissions alone, then PostgreSQL's
+ * own ceiling for a comparable insert transaction with as many connections as there are clients; prints
+ * throughput and p50/p95/p99 per request type, the ratio of submissions to the ceiling and whether the
+ * targets are met (submissions ≥ 30 % of the ceiling; inbox and case page p99 < 100 ms).
+ *
+ * <pre>./mvnw -q -o -pl bench -am -DskipTests -Prun verify -Dbench.main=org.xinfang.bench.load.LoadBenchmark \
+ *     -Dbench.args="--petitions 1000000 --clients 8 --seconds 60"</pre>
+ *
+ * Options: {@code --petitions N} (the generated database, see {@link BenchDatabase}; default 1,000,000),
+ * {@code --clients C} (8), {@code --warmup S} (20), {@code --seconds S} (60, the mixed phase),
+ * {@code --submit-seconds S} (30), {@code --ceiling-seconds S} (30); against a node already running:
+ * {@code --url http://host:port --samples path/to/tracking-sample.tsv} and, for the ceiling,
+ * {@code --jdbc-url … --jdbc-user … --jdbc-password …} (skipped without them).
+ */
+public final class LoadBenchmark {
+
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        int petitions = Integer.parseInt(o.getOrDefault("--petitions", "1000000").replace("_", ""));
+        int clients = Integer.parseInt(o.getOrDefault("--clients", "8"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--warmup", "20")));
+        Duration mixed = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--seconds", "60")));
+        Duration submitOnly = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--submit-seconds", "30")));
+        Duration ceilingTime = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--ceiling-seconds", "30")));
+
+        BenchDatabase db = null;
+        String url;
+        List<BenchDatabase.Sample> samples;
+        String jdbcUrl = o.get("--jdbc-url");
+        String jdbcUser = o.getOrDefault("--jdbc-user", "postgres");
+        String jdbcPassword = o.getOrDefault("--jdbc-password", "");
+        if (o.containsKey("--url")) {
+            url = o.get("--url");
+            samples = BenchDatabase.samples(Path.of(o.getOrDefault("--samples",
+                    BenchDatabase.folderFor(petitions).resolve(BenchDatabase.SAMPLE_FILE).toString())));
+        } else {
+            db = BenchDatabase.open(petitions);
+            url = "http://localhost:" + db.port();
+            samples = db.samples();
+            HikariDataSource ds = (HikariDataSource) db.app().getBean(DataSource.class);
+            jdbcUrl = ds.getJdbcUrl();
+            jdbcUser = ds.getUsername();
+            jdbcPassword = ds.getPassword() == null ? "" : ds.getPassword();
+        }
+        try {
+            long rows = db == null ? -1 : db.jdbc().sql("SELECT count(*) FROM petition.petition").query(Long.class).single();
+            System.out.printf(Locale.ROOT, "%nnode %s, %s petitions in the database, %d clients, %d sampled numbers%n", url,
+                    rows < 0 ? "?" : String.format(Locale.ROOT, "%,d", rows), clients, samples.size());
+            System.out.println("load before: " + load());
+
+            LoadDriver driver = new LoadDriver(url, samples);
+            ConcurrentLinkedQueue<LoadDriver.Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+            System.out.printf(Locale.ROOT, "%n1. realistic mix, %d s warm-up + %d s measured …%n", warmup.toSeconds(), mixed.toSeconds());
+            LoadResult mix = driver.run(LoadDriver.realisticMix(), clients, warmup, mixed, acknowledged::add);
+            System.out.print(mix.table());
+            System.out.println("load: " + load());
+
+            System.out.printf(Locale.ROOT, "%n2. public submissions only, 5 s warm-up + %d s measured …%n", submitOnly.toSeconds());
+            LoadResult submit = driver.run(LoadDriver.submissionsOnly(), clients, Duration.ofSeconds(5), submitOnly,
+                    acknowledged::add);
+            System.out.print(submit.table());
+            System.out.println("load: " + load());
+
+            if (db != null) {
+                List<String> numbers = acknowledged.stream().map(LoadDriver.Acknowledged::number).toList();
+                long found = db.jdbc().sql("SELECT count(*) FROM petition.petition WHERE number = ANY(?)")
+                        .param(numbers.toArray(String[]::new)).query(Long.class).single();
+                long distinct = numbers.stream().distinct().count();
+                System.out.printf(Locale.ROOT, "%nacknowledged registrations: %,d (distinct numbers %,d); found in the database: %,d%n",
+                        numbers.size(), distinct, found);
+            }
+
+            PostgresCeiling.Result ceiling = null;
+            if (jdbcUrl != null) {
+                System.out.printf(Locale.ROOT, "%n3. PostgreSQL ceiling: petition-like row + timeline row per transaction, %d connections,"
+                        + " 5 s warm-up + %d s …%n", clients, ceilingTime.toSeconds());
+                ceiling = new PostgresCeiling(jdbcUrl, jdbcUser, jdbcPassword).run(clients, Duration.ofSeconds(5), ceilingTime);
+                System.out.printf(Locale.ROOT, "%,d transactions, %.1f tx/s, p50 %.1f ms, p99 %.1f ms%n", ceiling.transactions(),
+                        ceiling.perSecond(), ceiling.p50(), ceiling.p99());
+                System.out.println("load: " + load());
+            }
+
+            System.out.println();
+            System.out.println("Summary");
+            double submissions = submit.of(RequestType.PUBLIC_SUBMISSION).perSecond();
+            System.out.printf(Locale.ROOT, "  public submissions: %.1f /s%n", submissions);
+            if (ceiling != null) {
+                double ratio = submissions / ceiling.perSecond();
+                System.out.printf(Locale.ROOT, "  PostgreSQL ceiling: %.1f tx/s; ratio %.1f %% (target ≥ 30 %%): %s%n", ceiling.perSecond(),
+                        ratio * 100, ratio >= 0.3 ? "met" : "NOT met");
+            }
+            for (RequestType t : List.of(RequestType.INBOX, RequestType.CASE_PAGE)) {
+                double p99 = mix.of(t).p99();
+                System.out.printf(Locale.ROOT, "  %-10s p99 %.1f ms (target < 100 ms): %s%n", t, p99, p99 < 100 ? "met" : "NOT met");
+            }
+        } finally {
+            if (db != null) {
+                db.close();
+            }
+        }
+        System.exit(0);
+    }
+
+    /** The load average of the machine (busy machines make pessimistic figures). */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim() + " (1, 5, 15 min; " + Runtime.getRuntime().availableProcessors()
+                    + " cores)";
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected an option, got " + args[i]);
+            }
+            o.put(args[i], args[i + 1]);
+        }
+        return o;
+    }
+}
