@@ -230,7 +230,9 @@ class IndicatorQueries {
     }
 
     /**
-     * Duties running past their due date today, by unit and due date, with the member of staff answerable
+     * Duties running past their due date today, by unit, the most recently overdue first and at most {@code max}
+     * per unit (every unit that owes something is listed; its total and the full list are in the drill-down),
+     * with the member of staff answerable
      * in that unit: for routing, the clerk who registered it (登记人); otherwise the one who last took a step
      * on the case there (承办人), when one did.
      */
@@ -245,13 +247,15 @@ class IndicatorQueries {
                        CASE WHEN k.period = 'ROUTE' THEN p.registered_by ELSE (SELECT t.actor FROM petition.timeline t WHERE t.petition_id = p.id AND t.unit_id = k.unit_id
                           AND t.event IN ('ACCEPTED', 'EXTENSION_PROPOSED', 'REPLY_DRAFTED', 'DECLINE_PROPOSED')
                         ORDER BY t.id DESC LIMIT 1) END AS handler
-                FROM (SELECT k.* FROM deadline.clock k
+                FROM (SELECT k.*, row_number() OVER (PARTITION BY k.unit_id ORDER BY k.due_date DESC, k.id) AS nth
+                      FROM deadline.clock k
                       WHERE k.state = 'RUNNING' AND k.unit_id IS NOT NULL
                         AND k.period NOT IN ('MISROUTE_OBJECTION', 'REVIEW_REQUEST', 'RECHECK_REQUEST') AND k.due_date < ? AND\s"""
                 + reach.unit("k.unit_id") + " AND " + reach.duties() + """
-                      ORDER BY k.unit_id, k.due_date, k.id LIMIT ?) k
+                      ) k
                 JOIN petition.petition p ON p.id = k.subject_id
-                ORDER BY k.unit_id, k.due_date, p.number""")
+                WHERE k.nth <= ?
+                ORDER BY k.unit_id, k.due_date DESC, p.number""")
                 .params(params)
                 .query((rs, n) -> new OverdueRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getDate(5).toLocalDate(), rs.getString(6)))

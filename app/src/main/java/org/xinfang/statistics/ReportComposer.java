@@ -22,8 +22,8 @@ class ReportComposer {
 
     /** A unit falls behind when a timeliness rate is below this, or when it has overdue duties. */
     static final double BEHIND_BELOW_PERCENT = 90.0;
-    /** The most overdue cases a bulletin lists (the per-unit counts stay complete). */
-    static final int OVERDUE_LISTED = 300;
+    /** The overdue cases a bulletin lists per unit, the most recently overdue first (counts stay complete; the rest are one click away). */
+    static final int OVERDUE_LISTED = 30;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 

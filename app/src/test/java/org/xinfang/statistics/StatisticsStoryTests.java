@@ -262,8 +262,8 @@ class StatisticsStoryTests {
         assertThat(reviews.get("reviewAnswers").asLong()).isEqualTo(1);
         assertThat(reviews.get("reviewUpheld").asLong()).isEqualTo(1);
         assertThat(reviews.get("recheckRequests").asLong()).isZero();
-        // no supervision module in this build: no figure rather than a made-up zero
-        assertThat(f.has("supervision")).isFalse();
+        // the supervision module reports its 督办 orders: none was issued to these units in October 2031
+        assertThat(f.get("supervision").asLong()).isZero();
 
         // ranking: 东湖区住建局 — acceptance 2/3, completion 3/4, satisfaction 1/2 → 0.4×75 + 0.3×66.7 + 0.3×50 = 65
         JsonNode dongHu = null;
