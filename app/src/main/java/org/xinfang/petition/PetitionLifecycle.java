@@ -140,8 +140,14 @@ public class PetitionLifecycle {
         }
         p.recordAs(now, "REGISTERED", in.registeredBy(), receiving.id(), note, true);
 
+        // the new petition's only running clock gives its next due date, stored with the row: a second write of
+        // the row (refreshNextDue) would update every index of petition.petition again, both trigram GINs included
+        LocalDate nextDue = null;
+        if (p.status == PetitionStatus.REGISTERED) {
+            nextDue = clocks.start(p.id, p.number, StatutoryPeriod.ROUTE, p.receivedAt, receiving.id()).dueDate();
+        }
         store.insert(p, codeEnc, in.representativeIds().toArray(UUID[]::new),
-                in.channelDetailsJson(), now);
+                in.channelDetailsJson(), now, nextDue);
         if (p.repeatOf != null && p.status == PetitionStatus.DUPLICATE) {
             Petition original = store.loadForUpdate(p.repeatOf).orElseThrow();
             original.repeatCount++;
@@ -150,10 +156,6 @@ public class PetitionLifecycle {
             store.save(original, now);
             store.grantAccess(original.id, receiving.id());
         }
-        if (p.status == PetitionStatus.REGISTERED) {
-            clocks.start(p.id, p.number, StatutoryPeriod.ROUTE, p.receivedAt, receiving.id());
-        }
-        refreshNextDue(p.id);
         audit.record("petition.registered", "petition", p.number, in.channel().name() + " " + p.status.name());
         events.publishEvent(new PetitionEvent.Registered(p.id, p.number, p.channel, p.type, p.regionCode, receiving.id(),
                 p.status, p.firstTime, p.skipLevel, p.repeatOf, p.receivedAt, p.title, p.content, p.category));

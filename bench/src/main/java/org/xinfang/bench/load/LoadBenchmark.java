@@ -79,6 +79,7 @@ public final class LoadBenchmark {
             LoadDriver driver = new LoadDriver(url, samples);
             ConcurrentLinkedQueue<LoadDriver.Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
             FollowUp followUp = jdbcUrl == null ? null : new FollowUp(jdbcUrl, jdbcUser, jdbcPassword);
+            CpuMeter cpu = new CpuMeter(db == null ? null : BenchDatabase.folderFor(petitions).resolve("pg"));
             if (followUp != null) {
                 followUp.baseline();
             }
@@ -99,7 +100,9 @@ public final class LoadBenchmark {
             if (phases.contains("submit")) {
                 System.out.printf(Locale.ROOT, "%n2. public submissions only, %d clients, 5 s warm-up + %d s measured …%n", clients,
                         submitOnly.toSeconds());
-                submit = driver.run(LoadDriver.submissionsOnly(), clients, Duration.ofSeconds(5), submitOnly, acknowledged::add);
+                CpuMeter.Reading[] cpuFrom = new CpuMeter.Reading[1];
+                submit = driver.run(LoadDriver.submissionsOnly(), clients, Duration.ofSeconds(5), submitOnly, acknowledged::add,
+                        () -> cpuFrom[0] = cpu.read());
                 System.out.print(submit.table());
                 System.out.println("load: " + load());
                 if (followUp != null) {
@@ -108,6 +111,10 @@ public final class LoadBenchmark {
                     drained = followUp.drain(drainLimit);
                     System.out.println(drained.describe());
                     System.out.println("load: " + load());
+                }
+                if (db != null && cpuFrom[0] != null) {
+                    // measured from the end of the warm-up to the end of the drain: the requests and their follow-up work
+                    System.out.println(cpu.read().perRequest(cpuFrom[0], submit.of(RequestType.PUBLIC_SUBMISSION).ok()));
                 }
             }
 
