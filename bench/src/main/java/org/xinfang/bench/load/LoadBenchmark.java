@@ -26,7 +26,9 @@ import com.zaxxer.hikari.HikariDataSource;
  *
  * Options: {@code --petitions N} (the generated database, see {@link BenchDatabase}; default 1,000,000),
  * {@code --clients C} (8), {@code --warmup S} (20), {@code --seconds S} (60, the mixed phase),
- * {@code --submit-seconds S} (30), {@code --ceiling-seconds S} (30); against a node already running:
+ * {@code --submit-seconds S} (30), {@code --submit-warmup S} (5), {@code --ceiling-seconds S} (30),
+ * {@code --phases mix,submit,ceiling} (all; any subset), {@code --drain-seconds S} (600: how long to wait for the
+ * listeners' backlog after a phase); against a node already running:
  * {@code --url http://host:port --samples path/to/tracking-sample.tsv} and, for the ceiling,
  * {@code --jdbc-url … --jdbc-user … --jdbc-password …} (skipped without them).
  */
@@ -42,6 +44,7 @@ public final class LoadBenchmark {
         Duration warmup = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--warmup", "20")));
         Duration mixed = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--seconds", "60")));
         Duration submitOnly = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--submit-seconds", "30")));
+        Duration submitWarmup = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--submit-warmup", "5")));
         Duration ceilingTime = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--ceiling-seconds", "30")));
         java.util.Set<String> phases = java.util.Set.of(o.getOrDefault("--phases", "mix,submit,ceiling").split(","));
         Duration drainLimit = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--drain-seconds", "600")));
@@ -98,10 +101,10 @@ public final class LoadBenchmark {
             LoadResult submit = null;
             FollowUp.Drained drained = null;
             if (phases.contains("submit")) {
-                System.out.printf(Locale.ROOT, "%n2. public submissions only, %d clients, 5 s warm-up + %d s measured …%n", clients,
-                        submitOnly.toSeconds());
+                System.out.printf(Locale.ROOT, "%n2. public submissions only, %d clients, %d s warm-up + %d s measured …%n", clients,
+                        submitWarmup.toSeconds(), submitOnly.toSeconds());
                 CpuMeter.Reading[] cpuFrom = new CpuMeter.Reading[1];
-                submit = driver.run(LoadDriver.submissionsOnly(), clients, Duration.ofSeconds(5), submitOnly, acknowledged::add,
+                submit = driver.run(LoadDriver.submissionsOnly(), clients, submitWarmup, submitOnly, acknowledged::add,
                         () -> cpuFrom[0] = cpu.read());
                 System.out.print(submit.table());
                 System.out.println("load: " + load());
