@@ -116,20 +116,59 @@ class DocumentStore {
         return jdbc.sql("SELECT id FROM document.issued WHERE trigger_key = ?").param(triggerKey).query(UUID.class).optional();
     }
 
+    /**
+     * Records an issued document with its files, or — {@code files} empty — with its composed content
+     * {@code contentEnc} to render later (see {@link DocumentFiles}).
+     */
     void insert(UUID id, UUID petitionId, String petitionNumber, DocumentKind kind, String docNumber, String title,
             long issuingUnitId, Template template, String triggerKey, Instant at, String by,
-            Map<DocumentFormat, byte[]> files) {
+            Map<DocumentFormat, byte[]> files, byte[] contentEnc) {
         jdbc.sql("""
                 INSERT INTO document.issued (id, petition_id, petition_number, kind, doc_number, title, issuing_unit_id,
-                                             template_id, template_version, trigger_key, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             template_id, template_version, trigger_key, created_at, created_by,
+                                             content_enc, rendered)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, petitionId, petitionNumber, kind.name(), docNumber, title, issuingUnitId, template.id(),
-                        template.version(), triggerKey, Timestamp.from(at), by)
+                        template.version(), triggerKey, Timestamp.from(at), by, contentEnc, !files.isEmpty())
                 .update();
+        insertFiles(id, files);
+    }
+
+    private void insertFiles(UUID id, Map<DocumentFormat, byte[]> files) {
         files.forEach((format, bytes) -> jdbc.sql("""
                 INSERT INTO document.file (document_id, format, media_type, byte_size, sha256, content)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, format) DO NOTHING""")
                 .params(id, format.name(), format.mediaType(), bytes.length, sha256(bytes), bytes).update());
+    }
+
+    /** A document issued without its files: its frozen content and the template version it came from. */
+    record Unrendered(UUID documentId, long templateId, byte[] contentEnc) {
+    }
+
+    Optional<Unrendered> unrendered(UUID documentId) {
+        return jdbc.sql("SELECT id, template_id, content_enc FROM document.issued WHERE id = ? AND NOT rendered")
+                .param(documentId)
+                .query((rs, n) -> new Unrendered(rs.getObject(1, UUID.class), rs.getLong(2), rs.getBytes(3))).optional();
+    }
+
+    /** The oldest document still to render, locked; one being rendered elsewhere is skipped. Needs a transaction. */
+    Optional<Unrendered> nextUnrendered() {
+        return jdbc.sql("""
+                SELECT id, template_id, content_enc FROM document.issued WHERE NOT rendered
+                ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .query((rs, n) -> new Unrendered(rs.getObject(1, UUID.class), rs.getLong(2), rs.getBytes(3))).optional();
+    }
+
+    /** Stores the files rendered later (once: files already there are kept) and marks the document rendered. */
+    void storeFiles(UUID documentId, Map<DocumentFormat, byte[]> files) {
+        insertFiles(documentId, files);
+        jdbc.sql("UPDATE document.issued SET rendered = TRUE WHERE id = ? AND NOT rendered").param(documentId).update();
+    }
+
+    /** The seal of one template version (versions are never changed), or null. */
+    byte[] templateSeal(long templateId) {
+        return jdbc.sql("SELECT seal_png FROM document.template WHERE id = ?").param(templateId)
+                .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
     }
 
     List<Issued> ofPetition(UUID petitionId) {

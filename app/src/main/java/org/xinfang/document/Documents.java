@@ -3,7 +3,6 @@ package org.xinfang.document;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,8 +42,7 @@ public class Documents {
 
     private final DocumentStore store;
     private final DocumentComposer composer;
-    private final PdfRendering pdf;
-    private final DocxRendering docx;
+    private final DocumentFiles files;
     private final PetitionQueries petitions;
     private final PetitionScope scope;
     private final PetitionLifecycle lifecycle;
@@ -53,13 +51,11 @@ public class Documents {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Documents(DocumentStore store, DocumentComposer composer, PdfRendering pdf, DocxRendering docx,
-            PetitionQueries petitions, PetitionScope scope, PetitionLifecycle lifecycle, Units units, AuditLog audit,
+    Documents(DocumentStore store, DocumentComposer composer, DocumentFiles files, PetitionQueries petitions, PetitionScope scope, PetitionLifecycle lifecycle, Units units, AuditLog audit,
             JdbcClient jdbc, Clock clock) {
         this.store = store;
         this.composer = composer;
-        this.pdf = pdf;
-        this.docx = docx;
+        this.files = files;
         this.petitions = petitions;
         this.scope = scope;
         this.lifecycle = lifecycle;
@@ -84,7 +80,7 @@ public class Documents {
             Instant dated = kind == DocumentKind.REGISTRATION_FORM && c.registeredAt() != null ? c.registeredAt().toInstant()
                     : stepAt;
             return make(c, new DocumentComposer.Request(kind, issuingUnitId, addresseeUnitId, Map.of()), triggerKey, "system",
-                    dated);
+                    dated, DocumentFiles.rendersLater(kind));
         });
     }
 
@@ -97,7 +93,7 @@ public class Documents {
         UUID id = visiblePetition(number, by);
         PetitionViews.Detail c = petitions.forSystem(id, "生成" + kind.label() + "（" + by.username() + "）");
         UUID doc = make(c, new DocumentComposer.Request(kind, issuingUnit(kind, c), addressee(kind, c), Map.of()),
-                "manual:" + UUID.randomUUID(), by.username(), clock.instant());
+                "manual:" + UUID.randomUUID(), by.username(), clock.instant(), false);
         return view(store.find(doc).orElseThrow());
     }
 
@@ -116,12 +112,17 @@ public class Documents {
         Map<String, String> extras = Map.of("督办事由", order.reason().strip(), "督办要求", order.requirement().strip(),
                 "督办期限", order.dueDate() == null ? "" : ChineseDates.of(order.dueDate()), "督办方式", order.method().strip());
         UUID doc = make(c, new DocumentComposer.Request(DocumentKind.SUPERVISION_ORDER, by.unitId(), c.currentUnit().id(),
-                extras), "manual:" + UUID.randomUUID(), by.username(), clock.instant());
+                extras), "manual:" + UUID.randomUUID(), by.username(), clock.instant(), false);
         return view(store.find(doc).orElseThrow());
     }
 
+    /**
+     * Issues a document: numbered, composed from the case and the template as they are now, stored; its
+     * files are rendered now, or — {@code renderLater} — from this same content on the first download or by
+     * the background renderer ({@link DocumentFiles}).
+     */
     private UUID make(PetitionViews.Detail c, DocumentComposer.Request request, String triggerKey, String by,
-            Instant issuedAt) {
+            Instant issuedAt, boolean renderLater) {
         Instant now = clock.instant();
         LocalDate today = issuedAt.atZone(ChinaTime.ZONE).toLocalDate();
         Unit issuing = units.find(request.issuingUnitId()).orElseThrow();
@@ -133,12 +134,14 @@ public class Documents {
             docNumber = DocumentComposer.docNumber(prefix, year, store.nextNumber(prefix + year));
         }
         OfficialDocument doc = composer.compose(template, request, c, docNumber, today);
-        Map<DocumentFormat, byte[]> files = new EnumMap<>(DocumentFormat.class);
-        files.put(DocumentFormat.PDF, pdf.render(doc));
-        files.put(DocumentFormat.DOCX, docx.render(doc));
         UUID id = UUID.randomUUID();
-        store.insert(id, c.id(), c.number(), request.kind(), docNumber, doc.title(), issuing.id(), template, triggerKey, now,
-                by, files);
+        if (renderLater) {
+            store.insert(id, c.id(), c.number(), request.kind(), docNumber, doc.title(), issuing.id(), template, triggerKey,
+                    now, by, Map.of(), files.freeze(doc));
+        } else {
+            store.insert(id, c.id(), c.number(), request.kind(), docNumber, doc.title(), issuing.id(), template, triggerKey,
+                    now, by, files.render(doc), null);
+        }
         audit.record("document.generated", "petition", c.number(),
                 request.kind().name() + " " + (docNumber == null ? "" : docNumber) + " template v" + template.version());
         return id;
@@ -202,7 +205,7 @@ public class Documents {
     }
 
     private DownloadedFile file(DocumentStore.Issued doc, DocumentFormat format, String who) {
-        DocumentStore.StoredFile f = store.file(doc.id(), format).orElseThrow(() -> new NotFoundException("document.notFound"));
+        DocumentStore.StoredFile f = files.file(doc.id(), format).orElseThrow(() -> new NotFoundException("document.notFound"));
         audit.record("document.downloaded", "petition", doc.petitionNumber(),
                 who + " " + doc.kind().name() + " " + format.name() + " " + doc.id());
         String name = doc.petitionNumber() + "-" + doc.kind().label() + "." + format.extension();

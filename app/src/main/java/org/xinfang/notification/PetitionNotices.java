@@ -31,8 +31,46 @@ class PetitionNotices {
         this.outbox = outbox;
     }
 
+    // One listener per event that notifies, not one for every PetitionEvent: each listener of an event gets a
+    // persisted publication (a row written with the step, completed afterwards), and 登记 — the busiest step —
+    // sends nothing from here (intake queues the receipt with the query code in the registering transaction).
+
     @ApplicationModuleListener
-    void on(PetitionEvent event) {
+    void on(PetitionEvent.Routed event) {
+        notify(event);
+    }
+
+    @ApplicationModuleListener
+    void on(PetitionEvent.Accepted event) {
+        notify(event);
+    }
+
+    @ApplicationModuleListener
+    void on(PetitionEvent.Declined event) {
+        notify(event);
+    }
+
+    @ApplicationModuleListener
+    void on(PetitionEvent.Extended event) {
+        notify(event);
+    }
+
+    @ApplicationModuleListener
+    void on(PetitionEvent.ReplyIssued event) {
+        notify(event);
+    }
+
+    @ApplicationModuleListener
+    void on(PetitionEvent.ReviewRequested event) {
+        notify(event);
+    }
+
+    @ApplicationModuleListener
+    void on(PetitionEvent.ReviewAnswered event) {
+        notify(event);
+    }
+
+    private void notify(PetitionEvent event) {
         SmsTemplate template = templateFor(event);
         if (template == null) {
             return;

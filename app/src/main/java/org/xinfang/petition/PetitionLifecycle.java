@@ -91,6 +91,13 @@ public class PetitionLifecycle {
         Unit territory = units.territoryOf(receiving);
         String day = in.receivedAt().atZone(ChinaTime.ZONE).format(DAY);
 
+        // what needs no number comes first: the day's counter row stays locked from nextNumber to the commit,
+        // so every registration of the territory and day waits for the one before it in that stretch only. Two
+        // registrations of one person still see each other here: Petitioners.register locked the person's row.
+        List<EarlierMatter> earlier = earlierMatters(in);
+        String code = queryCode();
+        byte[] codeEnc = cipher.encrypt(code, Field.OTHER);
+
         Petition p = new Petition();
         p.id = UUID.randomUUID();
         p.number = store.nextNumber(territory.regionCode(), day);
@@ -112,7 +119,6 @@ public class PetitionLifecycle {
         p.confidential = in.type() == PetitionType.ACCUSATION;
         p.status = PetitionStatus.REGISTERED;
 
-        List<EarlierMatter> earlier = earlierMatters(in);
         p.firstTime = earlier.isEmpty();
         Optional<EarlierMatter> sameOpen = earlier.stream().filter(e -> e.sameMatter && e.status.isOpen()).findFirst();
         Optional<EarlierMatter> sameFinal = earlier.stream()
@@ -134,9 +140,14 @@ public class PetitionLifecycle {
         }
         p.recordAs(now, "REGISTERED", in.registeredBy(), receiving.id(), note, true);
 
-        String code = queryCode();
-        store.insert(p, cipher.encrypt(code, Field.OTHER), in.representativeIds().toArray(UUID[]::new),
-                in.channelDetailsJson(), now);
+        // the new petition's only running clock gives its next due date, stored with the row: a second write of
+        // the row (refreshNextDue) would update every index of petition.petition again, both trigram GINs included
+        LocalDate nextDue = null;
+        if (p.status == PetitionStatus.REGISTERED) {
+            nextDue = clocks.start(p.id, p.number, StatutoryPeriod.ROUTE, p.receivedAt, receiving.id()).dueDate();
+        }
+        store.insert(p, codeEnc, in.representativeIds().toArray(UUID[]::new),
+                in.channelDetailsJson(), now, nextDue);
         if (p.repeatOf != null && p.status == PetitionStatus.DUPLICATE) {
             Petition original = store.loadForUpdate(p.repeatOf).orElseThrow();
             original.repeatCount++;
@@ -145,10 +156,6 @@ public class PetitionLifecycle {
             store.save(original, now);
             store.grantAccess(original.id, receiving.id());
         }
-        if (p.status == PetitionStatus.REGISTERED) {
-            clocks.start(p.id, p.number, StatutoryPeriod.ROUTE, p.receivedAt, receiving.id());
-        }
-        refreshNextDue(p.id);
         audit.record("petition.registered", "petition", p.number, in.channel().name() + " " + p.status.name());
         events.publishEvent(new PetitionEvent.Registered(p.id, p.number, p.channel, p.type, p.regionCode, receiving.id(),
                 p.status, p.firstTime, p.skipLevel, p.repeatOf, p.receivedAt, p.title, p.content, p.category));

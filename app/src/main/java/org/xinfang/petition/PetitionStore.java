@@ -33,17 +33,20 @@ class PetitionStore {
         return prefix + "-" + String.format("%06d", seq);
     }
 
-    void insert(Petition p, byte[] queryCodeEnc, UUID[] representativeIds, String channelDetailsJson, Instant now) {
+    /** @param nextDueDate the earliest due date of the petition's running clocks (see PetitionLifecycle.refreshNextDue) */
+    void insert(Petition p, byte[] queryCodeEnc, UUID[] representativeIds, String channelDetailsJson, Instant now,
+            java.time.LocalDate nextDueDate) {
         jdbc.sql("""
                 INSERT INTO petition.petition (id, number, query_code_enc, channel, type, category, region_code, title, content,
                     petitioner_id, representative_ids, headcount, channel_details, status, received_at, registered_at,
                     registered_by, receiving_unit_id, current_unit_id, repeat_of, skip_level, first_time, urgent,
-                    confidential, public_allowed, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    confidential, public_allowed, updated_at, next_due_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id, p.number, queryCodeEnc, p.channel.name(), p.type.name(), p.category, p.regionCode, p.title,
                         p.content, p.petitionerId, representativeIds, p.headcount, channelDetailsJson, p.status.name(),
                         ts(p.receivedAt), ts(p.registeredAt), p.registeredBy, p.receivingUnitId, p.currentUnitId,
-                        p.repeatOf, p.skipLevel, p.firstTime, p.urgent, p.confidential, p.publicAllowed, ts(now))
+                        p.repeatOf, p.skipLevel, p.firstTime, p.urgent, p.confidential, p.publicAllowed, ts(now),
+                        nextDueDate == null ? null : java.sql.Date.valueOf(nextDueDate))
                 .update();
         grantAccess(p.id, p.receivingUnitId);
         flush(p);

@@ -26,7 +26,9 @@ import com.zaxxer.hikari.HikariDataSource;
  *
  * Options: {@code --petitions N} (the generated database, see {@link BenchDatabase}; default 1,000,000),
  * {@code --clients C} (8), {@code --warmup S} (20), {@code --seconds S} (60, the mixed phase),
- * {@code --submit-seconds S} (30), {@code --ceiling-seconds S} (30); against a node already running:
+ * {@code --submit-seconds S} (30), {@code --submit-warmup S} (5), {@code --ceiling-seconds S} (30),
+ * {@code --phases mix,submit,ceiling} (all; any subset), {@code --drain-seconds S} (600: how long to wait for the
+ * listeners' backlog after a phase); against a node already running:
  * {@code --url http://host:port --samples path/to/tracking-sample.tsv} and, for the ceiling,
  * {@code --jdbc-url … --jdbc-user … --jdbc-password …} (skipped without them).
  */
@@ -42,7 +44,10 @@ public final class LoadBenchmark {
         Duration warmup = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--warmup", "20")));
         Duration mixed = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--seconds", "60")));
         Duration submitOnly = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--submit-seconds", "30")));
+        Duration submitWarmup = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--submit-warmup", "5")));
         Duration ceilingTime = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--ceiling-seconds", "30")));
+        java.util.Set<String> phases = java.util.Set.of(o.getOrDefault("--phases", "mix,submit,ceiling").split(","));
+        Duration drainLimit = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--drain-seconds", "600")));
 
         BenchDatabase db = null;
         String url;
@@ -67,20 +72,54 @@ public final class LoadBenchmark {
             long rows = db == null ? -1 : db.jdbc().sql("SELECT count(*) FROM petition.petition").query(Long.class).single();
             System.out.printf(Locale.ROOT, "%nnode %s, %s petitions in the database, %d clients, %d sampled numbers%n", url,
                     rows < 0 ? "?" : String.format(Locale.ROOT, "%,d", rows), clients, samples.size());
+            if (db != null) {
+                HikariDataSource ds = (HikariDataSource) db.app().getBean(DataSource.class);
+                System.out.printf(Locale.ROOT, "node: Hikari pool %d connections, Tomcat on %s threads%n", ds.getMaximumPoolSize(),
+                        "true".equals(db.app().getEnvironment().getProperty("spring.threads.virtual.enabled")) ? "virtual" : "platform");
+            }
             System.out.println("load before: " + load());
 
             LoadDriver driver = new LoadDriver(url, samples);
             ConcurrentLinkedQueue<LoadDriver.Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
-            System.out.printf(Locale.ROOT, "%n1. realistic mix, %d s warm-up + %d s measured …%n", warmup.toSeconds(), mixed.toSeconds());
-            LoadResult mix = driver.run(LoadDriver.realisticMix(), clients, warmup, mixed, acknowledged::add);
-            System.out.print(mix.table());
-            System.out.println("load: " + load());
+            FollowUp followUp = jdbcUrl == null ? null : new FollowUp(jdbcUrl, jdbcUser, jdbcPassword);
+            CpuMeter cpu = new CpuMeter(db == null ? null : BenchDatabase.folderFor(petitions).resolve("pg"));
+            if (followUp != null) {
+                followUp.baseline();
+            }
+            LoadResult mix = null;
+            if (phases.contains("mix")) {
+                System.out.printf(Locale.ROOT, "%n1. realistic mix, %d s warm-up + %d s measured …%n", warmup.toSeconds(), mixed.toSeconds());
+                mix = driver.run(LoadDriver.realisticMix(), clients, warmup, mixed, acknowledged::add);
+                System.out.print(mix.table());
+                System.out.println("load: " + load());
+                if (followUp != null) {
+                    // the next phase starts with the follow-up work of this one done, so it is not charged to it
+                    System.out.println(followUp.drain(drainLimit).describe());
+                }
+            }
 
-            System.out.printf(Locale.ROOT, "%n2. public submissions only, 5 s warm-up + %d s measured …%n", submitOnly.toSeconds());
-            LoadResult submit = driver.run(LoadDriver.submissionsOnly(), clients, Duration.ofSeconds(5), submitOnly,
-                    acknowledged::add);
-            System.out.print(submit.table());
-            System.out.println("load: " + load());
+            LoadResult submit = null;
+            FollowUp.Drained drained = null;
+            if (phases.contains("submit")) {
+                System.out.printf(Locale.ROOT, "%n2. public submissions only, %d clients, %d s warm-up + %d s measured …%n", clients,
+                        submitWarmup.toSeconds(), submitOnly.toSeconds());
+                CpuMeter.Reading[] cpuFrom = new CpuMeter.Reading[1];
+                submit = driver.run(LoadDriver.submissionsOnly(), clients, submitWarmup, submitOnly, acknowledged::add,
+                        () -> cpuFrom[0] = cpu.read());
+                System.out.print(submit.table());
+                System.out.println("load: " + load());
+                if (followUp != null) {
+                    // every acknowledged submission leaves work to listeners (search index, registration form, …), run
+                    // after the commit from persisted publications; a rate that leaves a growing backlog is not sustained
+                    drained = followUp.drain(drainLimit);
+                    System.out.println(drained.describe());
+                    System.out.println("load: " + load());
+                }
+                if (db != null && cpuFrom[0] != null) {
+                    // measured from the end of the warm-up to the end of the drain: the requests and their follow-up work
+                    System.out.println(cpu.read().perRequest(cpuFrom[0], submit.of(RequestType.PUBLIC_SUBMISSION).ok()));
+                }
+            }
 
             if (db != null) {
                 List<String> numbers = acknowledged.stream().map(LoadDriver.Acknowledged::number).toList();
@@ -92,7 +131,7 @@ public final class LoadBenchmark {
             }
 
             PostgresCeiling.Result ceiling = null;
-            if (jdbcUrl != null) {
+            if (jdbcUrl != null && phases.contains("ceiling")) {
                 System.out.printf(Locale.ROOT, "%n3. PostgreSQL ceiling: petition-like row + timeline row per transaction, %d connections,"
                         + " 5 s warm-up + %d s …%n", clients, ceilingTime.toSeconds());
                 ceiling = new PostgresCeiling(jdbcUrl, jdbcUser, jdbcPassword).run(clients, Duration.ofSeconds(5), ceilingTime);
@@ -102,18 +141,31 @@ public final class LoadBenchmark {
             }
 
             System.out.println();
-            System.out.println("Summary");
-            double submissions = submit.of(RequestType.PUBLIC_SUBMISSION).perSecond();
-            System.out.printf(Locale.ROOT, "  public submissions: %.1f /s%n", submissions);
-            if (ceiling != null) {
-                double ratio = submissions / ceiling.perSecond();
-                System.out.printf(Locale.ROOT, "  PostgreSQL ceiling: %.1f tx/s; ratio %.1f %% (target ≥ 30 %%): %s%n", ceiling.perSecond(),
-                        ratio * 100, ratio >= 0.3 ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "Summary (%d clients; ceiling with %d connections)%n", clients, clients);
+            if (submit != null) {
+                LoadResult.Stats st = submit.of(RequestType.PUBLIC_SUBMISSION);
+                double submissions = st.perSecond();
+                System.out.printf(Locale.ROOT, "  public submissions acknowledged: %.1f /s (p50 %.0f, p95 %.0f, p99 %.0f ms)%n",
+                        submissions, st.p50(), st.p95(), st.p99());
+                double sustained = drained == null ? Double.NaN : drained.sustained(st.ok(), submitOnly);
+                if (drained != null) {
+                    System.out.printf(Locale.ROOT, "  sustained (follow-up work finished too): %.1f /s%n", sustained);
+                }
+                if (ceiling != null) {
+                    double ratio = submissions / ceiling.perSecond();
+                    double honest = Double.isNaN(sustained) ? ratio : sustained / ceiling.perSecond();
+                    System.out.printf(Locale.ROOT, "  PostgreSQL ceiling: %.1f tx/s; ratio acknowledged %.1f %%, sustained %.1f %%"
+                            + " (target ≥ 30 %%, judged on sustained): %s%n", ceiling.perSecond(), ratio * 100, honest * 100,
+                            honest >= 0.3 ? "met" : "NOT met");
+                }
             }
-            for (RequestType t : List.of(RequestType.INBOX, RequestType.CASE_PAGE)) {
-                double p99 = mix.of(t).p99();
-                System.out.printf(Locale.ROOT, "  %-10s p99 %.1f ms (target < 100 ms): %s%n", t, p99, p99 < 100 ? "met" : "NOT met");
+            if (mix != null) {
+                for (RequestType t : List.of(RequestType.INBOX, RequestType.CASE_PAGE)) {
+                    double p99 = mix.of(t).p99();
+                    System.out.printf(Locale.ROOT, "  %-10s p99 %.1f ms (target < 100 ms): %s%n", t, p99, p99 < 100 ? "met" : "NOT met");
+                }
             }
+            System.out.println("  load: " + load());
         } finally {
             if (db != null) {
                 db.close();

@@ -107,6 +107,13 @@ public final class LoadDriver {
      */
     public LoadResult run(Map<RequestType, Integer> mix, int clients, Duration warmup, Duration measure,
             Consumer<Acknowledged> acknowledged) throws Exception {
+        return run(mix, clients, warmup, measure, acknowledged, () -> {
+        });
+    }
+
+    /** Like {@link #run(Map, int, Duration, Duration, Consumer)}, calling {@code measuring} when the warm-up ends. */
+    public LoadResult run(Map<RequestType, Integer> mix, int clients, Duration warmup, Duration measure,
+            Consumer<Acknowledged> acknowledged, Runnable measuring) throws Exception {
         Map<RequestType, Latencies> latencies = new EnumMap<>(RequestType.class);
         mix.keySet().forEach(t -> latencies.put(t, new Latencies()));
         RequestType[] wheel = wheel(mix);
@@ -141,6 +148,11 @@ public final class LoadDriver {
                     return null;
                 }));
             }
+            long untilMeasuring = measureFrom - System.nanoTime();
+            if (untilMeasuring > 0) {
+                Thread.sleep(untilMeasuring / 1_000_000, (int) (untilMeasuring % 1_000_000));
+            }
+            measuring.run();
             for (Future<?> f : running) {
                 f.get();
             }
