@@ -105,7 +105,10 @@ public final class BenchDatabase implements AutoCloseable {
                 "--spring.main.banner-mode=off",
                 // a kept database was migrated when it was generated; migrations merged since may carry a lower
                 // version than the newest one it has (modules number their own ranges)
-                "--spring.flyway.out-of-order=true"));
+                "--spring.flyway.out-of-order=true",
+                // a server holding a million petitions gives PostgreSQL a real page cache (README:
+                // XINFANG_EMBEDDED_SHARED_BUFFERS); -Dbench.shared-buffers=256MB measures with the small default
+                "--xinfang.embedded.shared-buffers=" + System.getProperty("bench.shared-buffers", "2GB")));
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
         return SpringApplication.run(XinfangApplication.class, args.toArray(String[]::new));
     }
