@@ -28,13 +28,17 @@ public final class StatisticsTimings {
         parts.put("scope", () -> indicators.scope(null, user));
         parts.put("categories", indicators::topCategories);
         parts.put("volumes", () -> q.volumes(period, reach));
-        parts.put("repliedPerDay", () -> q.repliedPerDay(period, reach));
         parts.put("duties", () -> q.duties(period, today, reach));
         parts.put("replies", () -> q.replies(period, reach));
+        parts.put("volumeTotals", () -> q.volumeTotals(period, reach));
+        parts.put("dutyTotals", () -> q.dutyTotals(period, today, reach));
+        parts.put("replyTotals", () -> q.replyTotals(period, reach));
         parts.put("backlog", () -> q.backlog(period, reach));
         parts.put("reviews", () -> q.reviews(period, reach));
         parts.put("health", () -> q.health(today, Indicators.APPROACHING_DAYS, reach));
-        parts.put("overdue(300)", () -> q.overdue(today, 300, reach));
+        parts.put("overdue(30)", () -> q.overdue(today, ReportComposer.OVERDUE_LISTED, reach));
+        parts.put("Indicators.of", () -> indicators.of(period, null, user));
+        parts.put("comparison", () -> indicators.comparison(period, null, user));
         for (Map.Entry<String, Supplier<?>> p : parts.entrySet()) {
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 5; i++) {
