@@ -86,6 +86,8 @@ public final class StatisticsBenchmark {
             if (Boolean.getBoolean("bench.explain")) {
                 System.out.println("Each query of the monthly figures on its own (whole city, " + lastMonth.label() + "):");
                 StatisticsTimings.print(db.app(), lastMonth, supervisor);
+                System.out.println("The same for 东湖区 (the district and every unit below it):");
+                StatisticsTimings.print(db.app(), lastMonth, donghu, supervisor);
             }
             System.out.printf(Locale.ROOT, "%n%-54s %7s %7s %7s %7s  %-16s %s%n", "scenario (ms)", "p50", "p95", "p99", "max",
                     "budget (p95)", "load average");
