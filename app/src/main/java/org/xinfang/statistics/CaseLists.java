@@ -119,10 +119,19 @@ public class CaseLists {
                     case ACCEPTANCE, ACCEPTANCE_MISSED -> "('ACKNOWLEDGE')";
                     default -> "('HANDLE', 'SIMPLIFIED')";
                 };
-                IndicatorQueries.bindDecided(params, period, today);
-                reach.bindUnit(params);
-                where = "k.period IN " + periods + " AND " + IndicatorQueries.DECIDED_IN_PERIOD + " AND "
-                        + reach.unit("k.unit_id") + (measure.name().endsWith("_MISSED") ? " AND k.state <> 'MET'" : "");
+                if (measure.name().endsWith("_MISSED")) {
+                    // the missed half of DECIDED_IN_PERIOD alone (the same rows as it AND state <> 'MET'), so
+                    // the list reads one partial index instead of both
+                    IndicatorQueries.bindMissed(params, period, today);
+                    reach.bindUnit(params);
+                    where = "k.period IN " + periods + " AND " + IndicatorQueries.MISSED_IN_PERIOD + " AND "
+                            + reach.unit("k.unit_id");
+                } else {
+                    IndicatorQueries.bindDecided(params, period, today);
+                    reach.bindUnit(params);
+                    where = "k.period IN " + periods + " AND " + IndicatorQueries.DECIDED_IN_PERIOD + " AND "
+                            + reach.unit("k.unit_id");
+                }
                 due = "k.due_date";
                 dutyUnit = "k.unit_id";
                 order = "k.due_date, p.received_at";

@@ -40,11 +40,14 @@ class ReportComposer {
     }
 
     ReportContent compose(ReportKind kind, StatisticsPeriod period, Long unitId, StaffUser user) {
+        // the period before (环比) is read at the same time, on another connection, and only as far as compared
+        java.util.concurrent.CompletableFuture<Figures> earlier = kind == ReportKind.DAILY ? null
+                : indicators.async(() -> indicators.comparison(period.previous(), unitId, user));
         Figures f = indicators.of(period, unitId, user);
         String organ = f.scopeName();
         String title = organ + "信访工作" + kind.label() + "（" + period.label() + "）";
         List<ReportContent.Section> sections = new ArrayList<>();
-        Figures before = kind == ReportKind.DAILY ? null : indicators.of(period.previous(), unitId, user);
+        Figures before = earlier == null ? null : Indicators.join(earlier);
         sections.add(overview(f, before));
         sections.add(volumes(f));
         sections.add(rates(f, before));
@@ -232,7 +235,8 @@ class ReportComposer {
         List<String> p = new ArrayList<>();
         p.add("截至" + chinese(f) + "，共有" + f.health().overdue() + "项法定时限超期未履行，涉及"
                 + f.ranking().stream().filter(u -> u.overdueNow() > 0).count() + "个单位。现予通报，请责任单位立即办理并说明超期原因。"
-                + (f.health().overdue() > items.size() ? "下表列出最早届满的" + items.size() + "项。" : ""));
+                + (f.health().overdue() > items.size() ? "下表按单位列出其中" + items.size() + "项（每个单位最近超期的至多" + OVERDUE_LISTED
+                        + "项，按届满日由近及远），全部超期事项见各单位的明细清单。" : ""));
         return new ReportContent.Section("超期事项通报", p, List.of(new ReportContent.Table("超期事项及责任人",
                 List.of("责任单位", "信访件编号", "事项", "时限", "届满日", "超期天数", "经办人", "单位负责人"), rows, links)));
     }

@@ -347,6 +347,100 @@ class StatisticsStoryTests {
         assertThat(world.as("handler").get("/api/v1/statistics/figures?" + PERIOD).status()).isEqualTo(403);
     }
 
+    @Autowired
+    Indicators indicators;
+
+    /**
+     * A report reads the period before it (环比) through {@link Indicators#comparison}, a lighter query set than
+     * {@link Indicators#of}: every figure it compares must be the very figure the full computation gives, for
+     * the whole city and for a district, a unit and its confidential-case organ, in October and September.
+     */
+    @Test
+    void the_period_a_report_compares_with_has_the_same_figures_as_the_full_computation() {
+        org.xinfang.organization.StaffUser city = reports.systemUser();
+        List<Long> scopes = new ArrayList<>();
+        scopes.add(null);
+        scopes.add(world.unitId(world.codeOf("东湖区")));
+        scopes.add(world.unitId("990102-ZJJ"));
+        scopes.add(world.unitId("990102-JW"));
+        for (StatisticsPeriod period : List.of(new StatisticsPeriod(LocalDate.parse(FROM), LocalDate.parse(TO)),
+                StatisticsPeriod.monthOf(LocalDate.parse("2031-09-01")))) {
+            for (Long unit : scopes) {
+                Figures full = indicators.of(period, unit, city);
+                Figures c = indicators.comparison(period, unit, city);
+                String what = period.label() + " unit " + unit;
+                assertThat(c.received()).as(what).isEqualTo(full.received());
+                assertThat(c.persons()).as(what).isEqualTo(full.persons());
+                assertThat(List.of(c.timelyRouting(), c.onTimeAcceptance(), c.onTimeCompletion(), c.satisfaction(),
+                        c.participation(), c.repeat(), c.skipLevel(), c.firstResolution(), c.backlogResolution()))
+                        .as(what)
+                        .isEqualTo(List.of(full.timelyRouting(), full.onTimeAcceptance(), full.onTimeCompletion(),
+                                full.satisfaction(), full.participation(), full.repeat(), full.skipLevel(),
+                                full.firstResolution(), full.backlogResolution()));
+            }
+        }
+        // and October's are the exact values of the story, not merely equal to each other
+        Figures october = indicators.comparison(new StatisticsPeriod(LocalDate.parse(FROM), LocalDate.parse(TO)), null, city);
+        assertThat(october.received()).isEqualTo(5);
+        assertThat(october.timelyRouting()).isEqualTo(new Rate(3, 4));
+        assertThat(october.onTimeAcceptance()).isEqualTo(new Rate(2, 3));
+        assertThat(october.onTimeCompletion()).isEqualTo(new Rate(3, 4));
+        assertThat(october.satisfaction()).isEqualTo(new Rate(1, 2));
+        assertThat(october.firstResolution()).isEqualTo(new Rate(2, 4));
+    }
+
+    @Autowired
+    org.xinfang.petition.PetitionScope petitionScope;
+
+    /** The statistics' own copy of the petition scope (Reach.PETITION_SCOPE) admits exactly PetitionScope's petitions. */
+    @Test
+    void the_statistics_scope_admits_exactly_the_petitions_petition_scope_admits() {
+        List<org.xinfang.organization.StaffUser> users = new ArrayList<>();
+        users.add(reports.systemUser());
+        Object[][] staff = { { "990102-ZJJ", org.xinfang.organization.DataScope.OWN_UNIT },
+                { "990102-JW", org.xinfang.organization.DataScope.OWN_UNIT },
+                { world.codeOf("东湖区"), org.xinfang.organization.DataScope.UNIT_AND_BELOW },
+                { "990103-ZJJ", org.xinfang.organization.DataScope.OWN_UNIT } };
+        for (Object[] u : staff) {
+            users.add(new org.xinfang.organization.StaffUser(0, "t", "t", world.unitId((String) u[0]), (String) u[0],
+                    java.util.Set.of(org.xinfang.organization.Role.APPROVER), (org.xinfang.organization.DataScope) u[1]));
+        }
+        // inside a transaction rolled back at the end: the story's cases made 检举控告-confidential, so that
+        // the check covers both kinds of petition, and no other test sees the change
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.sql("UPDATE petition.petition SET confidential = TRUE WHERE number = ANY(?)")
+                    .param(cases.values().stream().map(StatisticsWorld.Receipt::number).toArray(String[]::new)).update();
+            assertThat(sameAsPetitionScope(users))
+                    .as("the check covers a caller who may not see every confidential petition").isTrue();
+            tx.setRollbackOnly();
+        });
+        sameAsPetitionScope(users);
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /** @return whether some caller was denied some confidential petition */
+    private boolean sameAsPetitionScope(List<org.xinfang.organization.StaffUser> users) {
+        boolean someConfidentialHidden = false;
+        for (org.xinfang.organization.StaffUser user : users) {
+            Object[] params = petitionScope.parameters(user);
+            List<String> expected = jdbc.sql("SELECT p.number FROM petition.petition p WHERE "
+                    + org.xinfang.petition.PetitionScope.CONDITION + " ORDER BY 1").params(params).query(String.class).list();
+            List<Object> bound = new ArrayList<>();
+            Reach reach = indicators.scope(null, user).reach();
+            reach.bindPetitions(bound);
+            List<String> actual = jdbc.sql("SELECT p.number FROM petition.petition p WHERE " + reach.petitions()
+                    + " ORDER BY 1").params(bound).query(String.class).list();
+            assertThat(actual).as(user.unitName()).isEqualTo(expected);
+            long confidential = jdbc.sql("SELECT count(*) FROM petition.petition WHERE confidential").query(Long.class).single();
+            long seen = jdbc.sql("SELECT count(*) FROM petition.petition p WHERE p.confidential AND " + reach.petitions())
+                    .params(bound).query(Long.class).single();
+            someConfidentialHidden |= seen < confidential;
+        }
+        return someConfidentialHidden;
+    }
+
     @Test
     void bad_periods_are_answered_with_field_errors() {
         Api supervisor = world.as("supervisor");
