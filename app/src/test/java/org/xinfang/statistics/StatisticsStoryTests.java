@@ -24,6 +24,7 @@ import org.xinfang.support.Browser;
 import org.xinfang.support.MutableClock;
 import org.xinfang.support.XinfangTest;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -551,6 +552,7 @@ class StatisticsStoryTests {
 
         page.locator("a.kpi", new Page.LocatorOptions().setHasText("按期受理率")).click();
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).hasText("未按期受理告知的事项");
+        page.waitForLoadState(); // the whole streamed page, before reading rows without retries
         assertThat(page.locator("table.worklist tbody tr").count()).isEqualTo(1);
         assertThat(page.locator("table.worklist tbody").textContent()).contains(cases.get("K").number()).contains("2031-10-08");
         browser.screenshot(page, "statistics-cases");
@@ -562,8 +564,13 @@ class StatisticsStoryTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("生成报表")).click();
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1"))
                 .containsText("双周通报（2031年10月20日至2031年11月2日）");
-        assertThat(page.locator("table.report-table", new Page.LocatorOptions().setHasText("超期事项及责任人")).textContent())
-                .contains(cases.get("H").number()).contains("赵立新");
+        // a web-first assertion: it retries until the page has arrived. Reading textContent() at once raced the
+        // streamed page on a loaded machine — the caption had arrived, the rows after the bureau's own had not
+        // (what made this test look order-dependent in session 2's CI runs).
+        var overdue = page.locator("table.report-table", new Page.LocatorOptions().setHasText("超期事项及责任人"));
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(overdue).containsText(cases.get("H").number());
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                overdue.locator("tr", new Locator.LocatorOptions().setHasText(cases.get("H").number()))).containsText("赵立新");
         browser.screenshot(page, "statistics-report");
         assertThat(browser.problems(page)).isEmpty();
     }
