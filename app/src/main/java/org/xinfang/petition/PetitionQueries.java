@@ -267,9 +267,9 @@ public class PetitionQueries {
         }
         long total = tally.queues().get(current);
         boolean atLeast = false;
-        if (total > COUNT_CAP) {
+        if (total > countCap) {
             long reached = offset + rows.size();
-            if (!more && !rows.isEmpty() && reached > COUNT_CAP) {
+            if (!more && !rows.isEmpty() && reached > countCap) {
                 total = reached; // the last page: the total is exact again
             } else {
                 atLeast = true;
@@ -277,7 +277,7 @@ public class PetitionQueries {
             }
         }
         PetitionViews.Page page = new PetitionViews.Page(rows, total, f.page(), f.size());
-        return new PetitionViews.Inbox(page, tally.queues(), tally.channels(), COUNT_CAP, more, atLeast);
+        return new PetitionViews.Inbox(page, tally.queues(), tally.channels(), countCap, more, atLeast);
     }
 
     /**
@@ -329,6 +329,14 @@ public class PetitionQueries {
      */
     public static final int COUNT_CAP = 10_000;
 
+    /** {@link #COUNT_CAP}; a field only so that a test can count a few petitions as "more". */
+    private int countCap = COUNT_CAP;
+
+    /** How far the inbox counts (see {@link #COUNT_CAP}). */
+    public int countCap() {
+        return countCap;
+    }
+
     /**
      * The inbox's counts, each exact up to {@link #COUNT_CAP} and {@code COUNT_CAP + 1} for "more". First
      * the filtered scope itself, up to the cap, grouped as {@link #tally} does: a small scope (a unit, a
@@ -344,7 +352,7 @@ public class PetitionQueries {
         params.add(java.sql.Date.valueOf(today.plusDays(warnDaysBefore)));
         params.add(user.unitId());
         params.addAll(where.params());
-        params.add(COUNT_CAP + 1);
+        params.add(countCap + 1);
         PetitionQueue current = f.queue() == null ? PetitionQueue.ALL : f.queue();
         Map<PetitionQueue, Long> queueCounts = new EnumMap<>(PetitionQueue.class);
         Map<Channel, Long> channelCounts = new EnumMap<>(Channel.class);
@@ -379,7 +387,7 @@ public class PetitionQueries {
                         }
                     }
                 });
-        if (seen[0] <= COUNT_CAP) {
+        if (seen[0] <= countCap) {
             return new Tally(queueCounts, channelCounts);
         }
         // the scope is larger than the cap: count each queue on its own, each up to the cap
@@ -417,9 +425,9 @@ public class PetitionQueries {
     }
 
     /** {@code (SELECT count(*) …)} of the rows meeting the conditions, stopping after {@code COUNT_CAP + 1}. */
-    private static String boundedCount(Conditions c, List<Object> params) {
+    private String boundedCount(Conditions c, List<Object> params) {
         params.addAll(c.params());
-        params.add(COUNT_CAP + 1);
+        params.add(countCap + 1);
         return "(SELECT count(*) FROM (SELECT 1 FROM petition.petition p WHERE " + c.sql() + " LIMIT ?) x)";
     }
 

@@ -40,7 +40,7 @@ class WorkbenchController {
             // as the inbox counts: exact up to the cap, "10000+" beyond it
             queries.cappedCounts(query.filter(user, 1), user).forEach((q, n) -> {
                 counts.put(q.name(), n);
-                countTexts.put(q.name(), n > PetitionQueries.COUNT_CAP ? PetitionQueries.COUNT_CAP + "+" : Long.toString(n));
+                countTexts.put(q.name(), n > queries.countCap() ? queries.countCap() + "+" : Long.toString(n));
             });
             model.addAttribute("countTexts", countTexts);
             model.addAttribute("queues", InboxQuery.queuesFor(user).stream().filter(q -> q != PetitionQueue.ALL).toList());
