@@ -187,9 +187,12 @@ public class PetitionQueries {
             throw new NotFoundException("petition.notFound");
         }
         boolean fullPersonalData = user.hasAny(Role.CLERK, Role.HANDLER, Role.APPROVER);
-        audit.record("petition.read", "petition", number, fullPersonalData ? "detail with personal data" : "detail");
         PetitionerDetails who = petitioners.find(p.petitionerId).orElseThrow();
-        return view(p, fullPersonalData ? who : who.masked(), !fullPersonalData);
+        PetitionViews.Detail detail = view(p, fullPersonalData ? who : who.masked(), !fullPersonalData);
+        // audited last, in the same transaction: appending locks the audit chain's single head row until
+        // commit, so every other audited read and write of the installation waits while this one holds it
+        audit.record("petition.read", "petition", number, fullPersonalData ? "detail with personal data" : "detail");
+        return detail;
     }
 
     private PetitionViews.Detail view(Petition p, PetitionerDetails shown, boolean masked) {
@@ -215,8 +218,9 @@ public class PetitionQueries {
         Petition p = jdbc.sql("SELECT * FROM petition.petition WHERE id = ?").param(petitionId)
                 .query((rs, n) -> PetitionStore.map(rs, 0)).optional()
                 .orElseThrow(() -> new NotFoundException("petition.notFound"));
-        audit.record("petition.read", "petition", p.number, "system: " + purpose);
-        return view(p, petitioners.find(p.petitionerId).orElseThrow(), false);
+        PetitionViews.Detail detail = view(p, petitioners.find(p.petitionerId).orElseThrow(), false);
+        audit.record("petition.read", "petition", p.number, "system: " + purpose); // last: see detail
+        return detail;
     }
 
     /** A page of the work list, only what the caller may see, most urgent first (or newest first). */
@@ -251,12 +255,29 @@ public class PetitionQueries {
     @Transactional(readOnly = true)
     public PetitionViews.Inbox inbox(Filter f, StaffUser user) {
         planForLists();
-        Tally tally = tally(f, user);
-        Conditions where = conditions(f, user, true, true);
-        long total = tally.queues().get(f.queue() == null ? PetitionQueue.ALL : f.queue());
-        PetitionViews.Page page = new PetitionViews.Page(rows(where, f.sort(), f.size(), (long) f.page() * f.size()), total,
-                f.page(), f.size());
-        return new PetitionViews.Inbox(page, tally.queues(), tally.channels());
+        PetitionQueue current = f.queue() == null ? PetitionQueue.ALL : f.queue();
+        Object[] inScope = scope.parameters(user);
+        Tally tally = cappedTally(f, user, inScope, current == PetitionQueue.INTAKE);
+        Conditions where = conditions(f, user, inScope, true, true);
+        long offset = (long) f.page() * f.size();
+        List<PetitionViews.Row> rows = rows(where, f.sort(), f.size() + 1, offset);
+        boolean more = rows.size() > f.size();
+        if (more) {
+            rows = rows.subList(0, f.size());
+        }
+        long total = tally.queues().get(current);
+        boolean atLeast = false;
+        if (total > countCap) {
+            long reached = offset + rows.size();
+            if (!more && !rows.isEmpty() && reached > countCap) {
+                total = reached; // the last page: the total is exact again
+            } else {
+                atLeast = true;
+                total = Math.max(total, more ? reached + 1 : reached);
+            }
+        }
+        PetitionViews.Page page = new PetitionViews.Page(rows, total, f.page(), f.size());
+        return new PetitionViews.Inbox(page, tally.queues(), tally.channels(), countCap, more, atLeast);
     }
 
     /**
@@ -267,6 +288,16 @@ public class PetitionQueries {
     public Map<PetitionQueue, Long> counts(Filter f, StaffUser user) {
         planForLists();
         return tally(f, user).queues();
+    }
+
+    /**
+     * The inbox's counts of every queue, as {@link #inbox} gives them: exact up to {@link #COUNT_CAP}, and
+     * {@code COUNT_CAP + 1} for more (a workbench overview).
+     */
+    @Transactional(readOnly = true)
+    public Map<PetitionQueue, Long> cappedCounts(Filter f, StaffUser user) {
+        planForLists();
+        return cappedTally(f, user, scope.parameters(user), false).queues();
     }
 
     /** How many petitions of the filtered list came in on each channel (the channel filter ignored). */
@@ -289,6 +320,115 @@ public class PetitionQueries {
     }
 
     private record Tally(Map<PetitionQueue, Long> queues, Map<Channel, Long> channels) {
+    }
+
+    /**
+     * How far an inbox counts: a queue holding more shows "10,000+" ({@link PetitionViews.Inbox#countCap}).
+     * Counting every one of a million petitions in scope on every page cost most of a city-wide inbox's
+     * time; what staff act on is the small queues (待分流, 已超期 …), which stay exact.
+     */
+    public static final int COUNT_CAP = 10_000;
+
+    /** {@link #COUNT_CAP}; a field only so that a test can count a few petitions as "more". */
+    private int countCap = COUNT_CAP;
+
+    /** How far the inbox counts (see {@link #COUNT_CAP}). */
+    public int countCap() {
+        return countCap;
+    }
+
+    /**
+     * The inbox's counts, each exact up to {@link #COUNT_CAP} and {@code COUNT_CAP + 1} for "more". First
+     * the filtered scope itself, up to the cap, grouped as {@link #tally} does: a small scope (a unit, a
+     * search with few matches) is counted exactly in that one pass. A larger one gets one bounded count
+     * per queue (and per channel of the queue if asked), each stopping at the cap on its own index.
+     */
+    private Tally cappedTally(Filter f, StaffUser user, Object[] inScope, boolean withChannels) {
+        Conditions where = conditions(f, user, inScope, false, false);
+        LocalDate today = today();
+        List<Object> params = new ArrayList<>();
+        params.add(java.sql.Date.valueOf(today));
+        params.add(java.sql.Date.valueOf(today));
+        params.add(java.sql.Date.valueOf(today.plusDays(warnDaysBefore)));
+        params.add(user.unitId());
+        params.addAll(where.params());
+        params.add(countCap + 1);
+        PetitionQueue current = f.queue() == null ? PetitionQueue.ALL : f.queue();
+        Map<PetitionQueue, Long> queueCounts = new EnumMap<>(PetitionQueue.class);
+        Map<Channel, Long> channelCounts = new EnumMap<>(Channel.class);
+        for (PetitionQueue q : PetitionQueue.values()) {
+            queueCounts.put(q, 0L);
+        }
+        for (Channel c : Channel.values()) {
+            channelCounts.put(c, 0L);
+        }
+        long[] seen = { 0 };
+        jdbc.sql("""
+                SELECT p.status, p.channel,
+                       CASE WHEN p.next_due_date < ? THEN 'OVERDUE' WHEN p.next_due_date BETWEEN ? AND ? THEN 'APPROACHING' END,
+                       p.pending_kind IS NOT NULL AND p.current_unit_id = ?, count(*)
+                FROM (SELECT p.status, p.channel, p.next_due_date, p.pending_kind, p.current_unit_id
+                      FROM petition.petition p WHERE """ + where.sql() + " LIMIT ?) p GROUP BY 1, 2, 3, 4")
+                .params(params)
+                .query(rs -> {
+                    PetitionStatus status = PetitionStatus.valueOf(rs.getString(1));
+                    Channel channel = Channel.valueOf(rs.getString(2));
+                    String due = rs.getString(3);
+                    boolean toApprove = rs.getBoolean(4);
+                    long n = rs.getLong(5);
+                    seen[0] += n;
+                    for (PetitionQueue q : PetitionQueue.values()) {
+                        boolean in = q.holds(status, due, toApprove);
+                        if (in && (f.channel() == null || f.channel() == channel)) {
+                            queueCounts.merge(q, n, Long::sum);
+                        }
+                        if (in && q == current) {
+                            channelCounts.merge(channel, n, Long::sum);
+                        }
+                    }
+                });
+        if (seen[0] <= countCap) {
+            return new Tally(queueCounts, channelCounts);
+        }
+        // the scope is larger than the cap: count each queue on its own, each up to the cap
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<Object> bounded = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        for (PetitionQueue q : PetitionQueue.values()) {
+            Conditions c = conditions(f.inQueue(q), user, inScope, true, true);
+            keys.add(q);
+            sql.append(keys.size() == 1 ? "" : ", ").append(boundedCount(c, bounded));
+        }
+        if (withChannels) {
+            Conditions inQueue = conditions(f, user, inScope, true, false);
+            for (Channel ch : Channel.values()) {
+                List<Object> p = new ArrayList<>(inQueue.params());
+                p.add(ch.name());
+                keys.add(ch);
+                sql.append(", ").append(boundedCount(new Conditions(inQueue.sql() + " AND p.channel = ?", p), bounded));
+            }
+        }
+        jdbc.sql(sql.toString()).params(bounded).query(rs -> {
+            for (int i = 0; i < keys.size(); i++) {
+                long n = rs.getLong(i + 1);
+                if (keys.get(i) instanceof PetitionQueue q) {
+                    queueCounts.put(q, n);
+                } else {
+                    channelCounts.put((Channel) keys.get(i), n);
+                }
+            }
+        });
+        if (!withChannels) {
+            channelCounts.clear();
+        }
+        return new Tally(queueCounts, channelCounts);
+    }
+
+    /** {@code (SELECT count(*) …)} of the rows meeting the conditions, stopping after {@code COUNT_CAP + 1}. */
+    private String boundedCount(Conditions c, List<Object> params) {
+        params.addAll(c.params());
+        params.add(countCap + 1);
+        return "(SELECT count(*) FROM (SELECT 1 FROM petition.petition p WHERE " + c.sql() + " LIMIT ?) x)";
     }
 
     /**
@@ -429,8 +569,14 @@ public class PetitionQueries {
     }
 
     private Conditions conditions(Filter f, StaffUser user, boolean withQueue, boolean withChannel) {
+        return conditions(f, user, scope.parameters(user), withQueue, withChannel);
+    }
+
+    /** With the scope's parameters worked out once for several statements of one request. */
+    private Conditions conditions(Filter f, StaffUser user, Object[] scopeParameters, boolean withQueue,
+            boolean withChannel) {
         StringBuilder where = new StringBuilder(PetitionScope.CONDITION);
-        List<Object> params = new ArrayList<>(List.of(scope.parameters(user)));
+        List<Object> params = new ArrayList<>(List.of(scopeParameters));
         if (withQueue && f.queue() != null && f.queue() != PetitionQueue.ALL) {
             where.append(" AND ").append(f.queue().condition());
             params.addAll(queueParameters(f.queue(), user));
@@ -521,8 +667,10 @@ public class PetitionQueries {
         LocalDate today = today();
         List<PetitionViews.Row> rows = new ArrayList<>();
         Map<UUID, UUID> petitionerOf = new LinkedHashMap<>();
-        jdbc.sql("SELECT p.*, u.name AS unit_name, n.period AS next_period FROM (SELECT p.* FROM petition.petition p WHERE "
-                + where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?) p "
+        // the page is cut by id alone (the skipped rows of a deep page are read from the list's index, not the
+        // table, where the index holds what the conditions look at), then its rows are read by primary key
+        jdbc.sql("SELECT p.*, u.name AS unit_name, n.period AS next_period FROM (SELECT p.id FROM petition.petition p WHERE "
+                + where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?) k JOIN petition.petition p ON p.id = k.id "
                 + "JOIN organization.unit u ON u.id = p.current_unit_id "
                 + "LEFT JOIN LATERAL (SELECT c.period FROM deadline.clock c WHERE c.subject_id = p.id AND c.state = 'RUNNING' "
                 + "AND c.unit_id IS NOT NULL ORDER BY c.due_date LIMIT 1) n ON TRUE ORDER BY " + order)
@@ -582,7 +730,6 @@ public class PetitionQueries {
         Petition p = jdbc.sql("SELECT * FROM petition.petition WHERE number = ?").param(number)
                 .query((rs, n) -> PetitionStore.map(rs, 0)).optional()
                 .orElseThrow(() -> new NotFoundException("petition.notFound"));
-        audit.record("petition.publicRead", "petition", number, "tracking with query code");
         List<Map<String, Object>> events = new ArrayList<>();
         for (PetitionViews.TimelineView t : timeline(p.id, true)) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -608,6 +755,8 @@ public class PetitionQueries {
                 && (c.period() == org.xinfang.deadline.StatutoryPeriod.REVIEW_REQUEST
                         || c.period() == org.xinfang.deadline.StatutoryPeriod.RECHECK_REQUEST));
         String handling = p.confidential ? "纪检监察机关" : units.find(p.currentUnitId).map(Unit::name).orElse("");
+        // audited last, as in detail: the audit chain's head row stays locked from here to commit
+        audit.record("petition.publicRead", "petition", number, "tracking with query code");
         // the petitioner sees what they submitted; the handling unit of a 检举控告 stays undisclosed
         return new PetitionViews.PublicView(p.number, p.status.name(), p.status.label(), at(p.receivedAt),
                 p.channel.label(), p.type.label(), p.title, p.content, handling, events, due, reply(p), review(p),

@@ -23,9 +23,13 @@ public class PetitionScope {
      * scope is the whole installation (the city 信访局, the city leader) skips that check altogether: every
      * petition's access rows name units of the installation, so it could only ever be true for them, and
      * hashing every access row was most of the cost of their city-wide work lists.
+     * <p>
+     * The confidential check is probed per confidential row ({@code OFFSET 0} keeps PostgreSQL from turning
+     * it into a hashed subplan): hashed, it read every access row of the user's unit first — 784,062 for
+     * the city 信访局 at 1,000,000 petitions, 1.3 s — even for a count that stops after 10,001 rows.
      */
     public static final String CONDITION = """
-            (NOT p.confidential OR EXISTS (SELECT 1 FROM petition.access c WHERE c.petition_id = p.id AND c.unit_id = ?))
+            (NOT p.confidential OR EXISTS (SELECT 1 FROM petition.access c WHERE c.petition_id = p.id AND c.unit_id = ? OFFSET 0))
             AND (? OR EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = p.id AND a.unit_id = ANY(?)))""";
 
     private final Units units;

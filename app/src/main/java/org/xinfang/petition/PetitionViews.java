@@ -72,8 +72,19 @@ public final class PetitionViews {
     public record Page(List<Row> items, long total, int page, int size) {
     }
 
-    /** An inbox: one page of the chosen queue, the count of every queue, and of the queue per channel. */
-    public record Inbox(Page page, Map<PetitionQueue, Long> counts, Map<Channel, Long> channelCounts) {
+    /**
+     * An inbox: one page of the chosen queue, the count of every queue, and of the queue per channel
+     * (empty unless asked for, or the scope is small). A count above {@code countCap} means "more than
+     * {@code countCap}" (it is not counted further); then {@code totalAtLeast} says the page's total is
+     * only a lower bound, and {@code more} whether another page follows this one.
+     */
+    public record Inbox(Page page, Map<PetitionQueue, Long> counts, Map<Channel, Long> channelCounts, int countCap,
+            boolean more, boolean totalAtLeast) {
+
+        /** A count as the inbox shows it: exact, or "10000+" above the cap. */
+        public String countText(long n) {
+            return n > countCap ? countCap + "+" : Long.toString(n);
+        }
     }
 
     /** What the petitioner sees with number + query code (网上查询). */

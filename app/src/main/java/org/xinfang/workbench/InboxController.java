@@ -56,12 +56,12 @@ class InboxController extends WorkbenchPage {
         this.regions = regions;
     }
 
-    /** A queue tab: its name, count, link and whether it is the open one. */
-    record Tab(PetitionQueue queue, long count, String href, boolean current) {
+    /** A queue tab: its name, count (shown as "10000+" above the inbox's cap), link and whether it is the open one. */
+    record Tab(PetitionQueue queue, long count, String countText, String href, boolean current) {
     }
 
     /** A channel's intake queue (来信专人看 …) inside 待分流. */
-    record ChannelTab(Channel channel, long count, String href, boolean current) {
+    record ChannelTab(Channel channel, long count, String countText, String href, boolean current) {
     }
 
     @GetMapping("/inbox")
@@ -75,27 +75,37 @@ class InboxController extends WorkbenchPage {
 
         List<Tab> tabs = new ArrayList<>();
         for (PetitionQueue q : InboxQuery.queuesFor(user)) {
-            tabs.add(new Tab(q, counts.getOrDefault(q, 0L), link("queue", q.name(), "page", null), q == queue));
+            long n = counts.getOrDefault(q, 0L);
+            tabs.add(new Tab(q, n, inbox.countText(n), link("queue", q.name(), "page", null), q == queue));
         }
         if (queue == PetitionQueue.INTAKE) {
             Map<Channel, Long> perChannel = inbox.channelCounts();
             List<ChannelTab> channelTabs = new ArrayList<>();
             for (Channel c : Channel.values()) {
-                channelTabs.add(new ChannelTab(c, perChannel.get(c), link("queue", queue.name(), "channel", c.name(), "page", null),
-                        c == query.getChannel()));
+                long n = perChannel.getOrDefault(c, 0L);
+                channelTabs.add(new ChannelTab(c, n, inbox.countText(n),
+                        link("queue", queue.name(), "channel", c.name(), "page", null), c == query.getChannel()));
             }
             model.addAttribute("channelTabs", channelTabs);
             model.addAttribute("allChannelsHref", link("queue", queue.name(), "channel", null, "page", null));
         }
+        // above the count cap the total is a lower bound: "共 10,000+ 件", "第 3 / 500+ 页", and the next page
+        // is offered when one follows; every page number still opens (OFFSET over the list's index)
         long pages = Math.max(1, (page.total() + InboxQuery.PAGE_SIZE - 1) / InboxQuery.PAGE_SIZE);
         int current = page.page() + 1;
+        boolean open = inbox.totalAtLeast();
+        if (open) {
+            pages = Math.max(current + (inbox.more() ? 1 : 0), (page.total() - 1) / InboxQuery.PAGE_SIZE);
+        }
+        model.addAttribute("totalText", open ? String.format("%,d+", page.total() - 1) : (Object) page.total());
+        model.addAttribute("pagesText", open ? String.format("%,d+", pages) : (Object) pages);
         model.addAttribute("tabs", tabs);
         model.addAttribute("queue", queue);
         model.addAttribute("page", page);
         model.addAttribute("pageNumber", current);
         model.addAttribute("pages", pages);
         model.addAttribute("prevHref", current > 1 ? link("page", String.valueOf(current - 1)) : null);
-        model.addAttribute("nextHref", current < pages ? link("page", String.valueOf(current + 1)) : null);
+        model.addAttribute("nextHref", (open ? inbox.more() : current < pages) ? link("page", String.valueOf(current + 1)) : null);
         model.addAttribute("exportHref", exportLink());
         model.addAttribute("mine", query.effectiveMine(user));
         model.addAttribute("regionNames", regions.names());

@@ -36,7 +36,13 @@ class WorkbenchController {
         if (!user.roles().equals(java.util.Set.of(Role.ADMIN))) {
             InboxQuery query = new InboxQuery();
             Map<String, Long> counts = new java.util.HashMap<>();
-            queries.counts(query.filter(user, 1), user).forEach((q, n) -> counts.put(q.name(), n));
+            Map<String, String> countTexts = new java.util.HashMap<>();
+            // as the inbox counts: exact up to the cap, "10000+" beyond it
+            queries.cappedCounts(query.filter(user, 1), user).forEach((q, n) -> {
+                counts.put(q.name(), n);
+                countTexts.put(q.name(), n > queries.countCap() ? queries.countCap() + "+" : Long.toString(n));
+            });
+            model.addAttribute("countTexts", countTexts);
             model.addAttribute("queues", InboxQuery.queuesFor(user).stream().filter(q -> q != PetitionQueue.ALL).toList());
             model.addAttribute("counts", counts);
             model.addAttribute("mine", InboxQuery.ownUnitByDefault(user));

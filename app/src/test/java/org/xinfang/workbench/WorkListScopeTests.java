@@ -177,6 +177,45 @@ class WorkListScopeTests {
         browser.screenshot(page, "inbox-word-search");
     }
 
+    @Test
+    void above_the_count_cap_the_inbox_says_more_and_still_pages_to_the_end() {
+        PetitionQueries target = org.springframework.test.util.AopTestUtils.getTargetObject(queries);
+        StaffUser handler2 = user("handler2");
+        registerAndForward("990103001", "990103-ZJJ", "西山街道路灯损坏无人维修");
+        registerAndForward("990103001", "990103-ZJJ", "西山街道菜市场噪音扰民");
+        PetitionQueries.Filter all = filter(PetitionQueue.ALL, 10_000);
+        long exact = queries.list(all, handler2).total();
+        assertThat(exact).isGreaterThanOrEqualTo(3);
+        int cap = (int) exact - 2;
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "countCap", cap);
+        try {
+            // the first page of two: more than the cap, a next page follows
+            PetitionQueries.Filter first = new PetitionQueries.Filter(PetitionQueue.ALL, null, null, false, null, null, null,
+                    null, null, null, Set.of(), null, null, null, 0, 2);
+            PetitionViews.Inbox inbox = queries.inbox(first, handler2);
+            assertThat(inbox.counts().get(PetitionQueue.ALL)).isEqualTo(cap + 1L);
+            assertThat(inbox.countText(inbox.counts().get(PetitionQueue.ALL))).isEqualTo(cap + "+");
+            assertThat(inbox.totalAtLeast()).isTrue();
+            assertThat(inbox.more()).isTrue();
+            assertThat(inbox.page().items()).hasSize(2);
+            // the last page: its total is exact again, and it is the list's own last rows
+            int lastPage = (int) ((exact - 1) / 2);
+            PetitionQueries.Filter last = new PetitionQueries.Filter(PetitionQueue.ALL, null, null, false, null, null, null,
+                    null, null, null, Set.of(), null, null, null, lastPage, 2);
+            PetitionViews.Inbox end = queries.inbox(last, handler2);
+            assertThat(end.more()).isFalse();
+            List<String> everything = numbers(queries.list(all, handler2).items());
+            assertThat(numbers(end.page().items())).containsExactlyElementsOf(everything.subList(lastPage * 2, everything.size()));
+            assertThat(end.totalAtLeast()).isFalse();
+            assertThat(end.page().total()).isEqualTo(exact);
+            // a count under the cap stays exact, and the exact list and counts are untouched by the cap
+            assertThat(inbox.counts().get(PetitionQueue.REVIEW)).isEqualTo(queries.counts(all, handler2).get(PetitionQueue.REVIEW));
+            assertThat(queries.counts(all, handler2).get(PetitionQueue.ALL)).isEqualTo(exact);
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(target, "countCap", PetitionQueries.COUNT_CAP);
+        }
+    }
+
     private PetitionQueries.Filter withWords(PetitionQueries.Filter f, String q) {
         return new PetitionQueries.Filter(f.queue(), null, null, false, null, q, null, null, null, null, Set.of(), null,
                 null, null, f.page(), f.size()).withTextMatch(search.matching(q));

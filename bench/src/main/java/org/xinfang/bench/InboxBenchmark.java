@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,8 @@ public final class InboxBenchmark {
     private static final int PETITIONS = Integer.getInteger("bench.petitions", 100_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 40);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 15);
-    private static final long BUDGET_MS = 300;
+    /** Issue 9: inbox and case page p99 under 100 ms at 1,000,000 petitions. */
+    private static final long BUDGET_MS = Long.getLong("bench.budget", 100);
 
     private InboxBenchmark() {
     }
@@ -49,6 +51,10 @@ public final class InboxBenchmark {
                 explain(jdbc);
             }
             Map<String, String[]> scenarios = new LinkedHashMap<>();
+            List<String> caseNumbers = db.samples().stream().filter(s -> !s.confidential()).map(BenchDatabase.Sample::number)
+                    .toList();
+            List<String> handlerCases = db.samples().stream().filter(s -> !s.confidential() && s.unitCode().equals("990102-ZJJ"))
+                    .map(BenchDatabase.Sample::number).toList();
             scenarios.put("clerk   待分流 (default, own unit)", new String[] { "clerk", "/inbox" });
             scenarios.put("clerk   全部 in territory, by due date", new String[] { "clerk", "/inbox?queue=ALL&mine=false" });
             scenarios.put("clerk   已超期 in territory", new String[] { "clerk", "/inbox?queue=OVERDUE&mine=false" });
@@ -59,30 +65,44 @@ public final class InboxBenchmark {
             scenarios.put("supervisor 已超期 (default)", new String[] { "supervisor", "/inbox" });
             scenarios.put("handler 待受理 (default, one unit)", new String[] { "handler", "/inbox" });
             scenarios.put("approver 待审批 (default)", new String[] { "approver", "/inbox" });
+            // the case page of a different sampled petition each time (as LoadBenchmark's mix opens them)
+            scenarios.put("clerk   case page /cases/{number}", new String[] { "clerk", "case" });
+            if (!handlerCases.isEmpty()) {
+                scenarios.put("handler case page of his unit", new String[] { "handler", "handler-case" });
+            }
 
             Map<String, Session> sessions = new LinkedHashMap<>();
-            System.out.printf("%nInbox page, %d requests each after %d warm-up, loopback HTTP (ms)%n", ROUNDS, WARMUP);
-            System.out.printf("%-44s %8s %8s %8s %8s  %s%n", "scenario", "rows", "p50", "p95", "max", "< 300 ms (p95)");
+            System.out.printf("%nInbox and case pages, %d requests each after %d warm-up, one client, loopback HTTP (ms); %s%n",
+                    ROUNDS, WARMUP, load());
+            System.out.printf("%-44s %8s %8s %8s %8s %8s  %s%n", "scenario", "rows", "p50", "p95", "p99", "max",
+                    "p99 < " + BUDGET_MS + " ms");
             for (Map.Entry<String, String[]> s : scenarios.entrySet()) {
                 Session session = sessions.computeIfAbsent(s.getValue()[0], u -> Session.signIn(port, u));
                 String path = s.getValue()[1];
-                String first = session.get(path);
+                List<String> pool = path.equals("case") ? caseNumbers : path.equals("handler-case") ? handlerCases : null;
+                int[] next = { 0 };
+                java.util.function.Supplier<String> nextPath = () -> pool == null ? path
+                        : "/cases/" + enc(pool.get(Math.floorMod(next[0]++ * 7919, pool.size())));
+                String first = session.get(nextPath.get());
                 for (int i = 0; i < WARMUP; i++) {
-                    session.get(path);
+                    session.get(nextPath.get());
                 }
                 long[] ms = new long[ROUNDS];
                 for (int i = 0; i < ROUNDS; i++) {
+                    String p = nextPath.get();
                     long start = System.nanoTime();
-                    session.get(path);
+                    session.get(p);
                     ms[i] = (System.nanoTime() - start) / 1_000_000;
                 }
                 Arrays.sort(ms);
                 long p95 = ms[(int) Math.ceil(ROUNDS * 0.95) - 1];
-                boolean ok = p95 < BUDGET_MS;
+                long p99 = ms[(int) Math.ceil(ROUNDS * 0.99) - 1];
+                boolean ok = p99 < BUDGET_MS;
                 exit |= ok ? 0 : 1;
-                System.out.printf("%-44s %8s %8d %8d %8d  %s%n", s.getKey(), total(first), ms[ROUNDS / 2], p95,
-                        ms[ROUNDS - 1], ok ? "yes" : "NO");
+                System.out.printf("%-44s %8s %8d %8d %8d %8d  %s%n", s.getKey(), pool == null ? total(first) : "-",
+                        ms[ROUNDS / 2], p95, p99, ms[ROUNDS - 1], ok ? "yes" : "NO");
             }
+            System.out.printf("%s%nRESULT: %s (p99 < %d ms in every scenario)%n", load(), exit == 0 ? "OK" : "MISSED", BUDGET_MS);
         }
         System.exit(exit);
     }
@@ -119,6 +139,17 @@ public final class InboxBenchmark {
         }
     }
 
+    /** The machine's load average, to read every figure with (the benchmark machine is shared). */
+    static String load() {
+        try {
+            String[] l = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return "load average " + l[0] + ", " + l[1] + ", " + l[2] + " on " + Runtime.getRuntime().availableProcessors()
+                    + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "load average unknown";
+        }
+    }
+
     private static long count(JdbcClient jdbc) {
         return jdbc.sql("SELECT count(*) FROM petition.petition").query(Long.class).single();
     }
@@ -128,7 +159,7 @@ public final class InboxBenchmark {
     }
 
     private static String total(String page) {
-        Matcher m = Pattern.compile("共 ([\\d,]+) 件").matcher(page);
+        Matcher m = Pattern.compile("共 ([\\d,]+\\+?) 件").matcher(page);
         return m.find() ? m.group(1) : "?";
     }
 
