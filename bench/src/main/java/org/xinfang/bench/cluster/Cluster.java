@@ -82,6 +82,11 @@ final class Cluster implements AutoCloseable {
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "localhost")
+                // durable, as the application's own embedded database and any production server: zonky's test
+                // defaults (fsync off, asynchronous commit) would let the outage below lose what it must not
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
     }
 
