@@ -354,14 +354,8 @@ public class PetitionQueries {
         params.addAll(where.params());
         params.add(countCap + 1);
         PetitionQueue current = f.queue() == null ? PetitionQueue.ALL : f.queue();
-        Map<PetitionQueue, Long> queueCounts = new EnumMap<>(PetitionQueue.class);
-        Map<Channel, Long> channelCounts = new EnumMap<>(Channel.class);
-        for (PetitionQueue q : PetitionQueue.values()) {
-            queueCounts.put(q, 0L);
-        }
-        for (Channel c : Channel.values()) {
-            channelCounts.put(c, 0L);
-        }
+        Map<PetitionQueue, Long> queueCounts = zeros(PetitionQueue.class);
+        Map<Channel, Long> channelCounts = zeros(Channel.class);
         long[] seen = { 0 };
         jdbc.sql("""
                 SELECT p.status, p.channel,
@@ -424,6 +418,15 @@ public class PetitionQueries {
         return new Tally(queueCounts, channelCounts);
     }
 
+    /** A count of 0 for every constant of the enum, in its order. */
+    private static <E extends Enum<E>> Map<E, Long> zeros(Class<E> type) {
+        Map<E, Long> counts = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            counts.put(e, 0L);
+        }
+        return counts;
+    }
+
     /** {@code (SELECT count(*) …)} of the rows meeting the conditions, stopping after {@code COUNT_CAP + 1}. */
     private String boundedCount(Conditions c, List<Object> params) {
         params.addAll(c.params());
@@ -446,14 +449,8 @@ public class PetitionQueries {
         params.add(user.unitId());
         params.addAll(where.params());
         PetitionQueue current = f.queue() == null ? PetitionQueue.ALL : f.queue();
-        Map<PetitionQueue, Long> queueCounts = new EnumMap<>(PetitionQueue.class);
-        Map<Channel, Long> channelCounts = new EnumMap<>(Channel.class);
-        for (PetitionQueue q : PetitionQueue.values()) {
-            queueCounts.put(q, 0L);
-        }
-        for (Channel c : Channel.values()) {
-            channelCounts.put(c, 0L);
-        }
+        Map<PetitionQueue, Long> queueCounts = zeros(PetitionQueue.class);
+        Map<Channel, Long> channelCounts = zeros(Channel.class);
         jdbc.sql("""
                 SELECT p.status, p.channel,
                        CASE WHEN p.next_due_date < ? THEN 'OVERDUE' WHEN p.next_due_date BETWEEN ? AND ? THEN 'APPROACHING' END,
