@@ -143,12 +143,16 @@ class DocumentStore {
 
     /** A document issued without its files: its frozen content and the template version it came from. */
     record Unrendered(UUID documentId, long templateId, byte[] contentEnc) {
+
+        static Unrendered map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+            return new Unrendered(rs.getObject(1, UUID.class), rs.getLong(2), rs.getBytes(3));
+        }
     }
 
     Optional<Unrendered> unrendered(UUID documentId) {
         return jdbc.sql("SELECT id, template_id, content_enc FROM document.issued WHERE id = ? AND NOT rendered")
                 .param(documentId)
-                .query((rs, n) -> new Unrendered(rs.getObject(1, UUID.class), rs.getLong(2), rs.getBytes(3))).optional();
+                .query(Unrendered::map).optional();
     }
 
     /** The oldest document still to render, locked; one being rendered elsewhere is skipped. Needs a transaction. */
@@ -156,7 +160,7 @@ class DocumentStore {
         return jdbc.sql("""
                 SELECT id, template_id, content_enc FROM document.issued WHERE NOT rendered
                 ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .query((rs, n) -> new Unrendered(rs.getObject(1, UUID.class), rs.getLong(2), rs.getBytes(3))).optional();
+                .query(Unrendered::map).optional();
     }
 
     /** Stores the files rendered later (once: files already there are kept) and marks the document rendered. */

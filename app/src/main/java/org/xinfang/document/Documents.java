@@ -51,8 +51,8 @@ public class Documents {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Documents(DocumentStore store, DocumentComposer composer, DocumentFiles files, PetitionQueries petitions, PetitionScope scope, PetitionLifecycle lifecycle, Units units, AuditLog audit,
-            JdbcClient jdbc, Clock clock) {
+    Documents(DocumentStore store, DocumentComposer composer, DocumentFiles files, PetitionQueries petitions,
+            PetitionScope scope, PetitionLifecycle lifecycle, Units units, AuditLog audit, JdbcClient jdbc, Clock clock) {
         this.store = store;
         this.composer = composer;
         this.files = files;
@@ -135,13 +135,8 @@ public class Documents {
         }
         OfficialDocument doc = composer.compose(template, request, c, docNumber, today);
         UUID id = UUID.randomUUID();
-        if (renderLater) {
-            store.insert(id, c.id(), c.number(), request.kind(), docNumber, doc.title(), issuing.id(), template, triggerKey,
-                    now, by, Map.of(), files.freeze(doc));
-        } else {
-            store.insert(id, c.id(), c.number(), request.kind(), docNumber, doc.title(), issuing.id(), template, triggerKey,
-                    now, by, files.render(doc), null);
-        }
+        store.insert(id, c.id(), c.number(), request.kind(), docNumber, doc.title(), issuing.id(), template, triggerKey,
+                now, by, renderLater ? Map.of() : files.render(doc), renderLater ? files.freeze(doc) : null);
         audit.record("document.generated", "petition", c.number(),
                 request.kind().name() + " " + (docNumber == null ? "" : docNumber) + " template v" + template.version());
         return id;
