@@ -189,9 +189,15 @@ public final class LoadDriver {
         return m.group(1);
     }
 
-    /** One simulated user agent: its own connection, cookies and signed-in staff session. */
+    /**
+     * One simulated user agent: a browser with its own connection, cookies and signed-in staff session for the
+     * pages, and a cookie-less client for the REST calls — a petitioner's submission or tracking look-up and a
+     * staff system's bearer-token registration carry no staff session (sending the browser's cookie made every
+     * such call load and save the staff session as well).
+     */
     private final class Client {
         private final HttpClient http;
+        private final HttpClient rest;
         private final String staff;
         private final String token;
         private final Consumer<Acknowledged> acknowledged;
@@ -199,6 +205,8 @@ public final class LoadDriver {
         Client(String staff, String token, Consumer<Acknowledged> acknowledged) throws IOException, InterruptedException {
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            this.rest = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
             this.staff = staff;
             this.token = token;
             this.acknowledged = acknowledged;
@@ -227,12 +235,12 @@ public final class LoadDriver {
                 return switch (type) {
                     case PUBLIC_SUBMISSION -> submit(r);
                     case STAFF_REGISTRATION -> register(r);
-                    case INBOX -> expect(get(inboxPath(r), null), 200, type);
-                    case CASE_PAGE -> expect(get("/cases/" + caseNumber(r), null), 200, type);
+                    case INBOX -> expect(get(http, inboxPath(r), null), 200, type);
+                    case CASE_PAGE -> expect(get(http, "/cases/" + caseNumber(r), null), 200, type);
                     case TRACKING -> {
                         BenchDatabase.Sample s = tracked.get(r.nextInt(tracked.size()));
-                        yield expect(get("/api/v1/public/petitions/" + enc(s.number()) + "?queryCode=" + s.queryCode(), address(r)),
-                                200, type);
+                        yield expect(get(rest, "/api/v1/public/petitions/" + enc(s.number()) + "?queryCode=" + s.queryCode(),
+                                address(r)), 200, type);
                     }
                 };
             } catch (IOException e) {
@@ -270,7 +278,7 @@ public final class LoadDriver {
                     + (1 + r.nextInt(300)) + "号\",\"regionCode\":\"" + REGIONS[r.nextInt(REGIONS.length)] + "\",\"type\":\"APPEAL\""
                     + ",\"category\":\"" + CATEGORIES[r.nextInt(CATEGORIES.length)] + "\",\"title\":\"" + TITLES[r.nextInt(TITLES.length)]
                     + "\",\"content\":\"" + CONTENTS[r.nextInt(CONTENTS.length)] + "\"}";
-            HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/public/petitions"))
+            HttpResponse<String> resp = rest.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/public/petitions"))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("Idempotency-Key", key)
                     .header("X-Forwarded-For", address(r)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -292,7 +300,7 @@ public final class LoadDriver {
                     + "号\"},\"type\":\"APPEAL\",\"category\":\"" + CATEGORIES[r.nextInt(CATEGORIES.length)] + "\",\"regionCode\":\""
                     + REGIONS[r.nextInt(REGIONS.length)] + "\",\"title\":\"" + TITLES[r.nextInt(TITLES.length)] + "\",\"content\":\""
                     + CONTENTS[r.nextInt(CONTENTS.length)] + "\"}";
-            HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/petitions"))
+            HttpResponse<String> resp = rest.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/petitions"))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("Idempotency-Key", key)
                     .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -313,12 +321,13 @@ public final class LoadDriver {
             return true;
         }
 
-        private HttpResponse<String> get(String path, String forwardedFor) throws IOException, InterruptedException {
+        private HttpResponse<String> get(HttpClient client, String path, String forwardedFor)
+                throws IOException, InterruptedException {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
             if (forwardedFor != null) {
                 b.header("X-Forwarded-For", forwardedFor);
             }
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         private boolean expect(HttpResponse<String> resp, int status, RequestType type) {
