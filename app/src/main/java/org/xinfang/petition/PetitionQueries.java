@@ -389,6 +389,11 @@ public class PetitionQueries {
         List<Object> bounded = new ArrayList<>();
         List<Object> keys = new ArrayList<>();
         for (PetitionQueue q : PetitionQueue.values()) {
+            if (q == PetitionQueue.ALL && f.channel() == null) {
+                // 全部 without a channel is the scope just read: more than the cap, no need to count it again
+                queueCounts.put(q, (long) countCap + 1);
+                continue;
+            }
             Conditions c = conditions(f.inQueue(q), user, inScope, true, true);
             keys.add(q);
             sql.append(keys.size() == 1 ? "" : ", ").append(boundedCount(c, bounded));
