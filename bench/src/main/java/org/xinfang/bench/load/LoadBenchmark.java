@@ -15,7 +15,7 @@ import org.xinfang.bench.data.BenchDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The load benchmark: a closed-model mix of public submissions, staff registrations, inbox pages, case
+ * The load benchmark: a closed-model mix (clients back to back) and an open-model mix (a fixed arrival rate) of public submissions, staff registrations, inbox pages, case
  * pages and tracking look-ups against one Xinfang node, then public submissions alone, then PostgreSQL's
  * own ceiling for a comparable insert transaction with as many connections as there are clients; prints
  * throughput and p50/p95/p99 per request type, the ratio of submissions to the ceiling and whether the
@@ -27,7 +27,9 @@ import com.zaxxer.hikari.HikariDataSource;
  * Options: {@code --petitions N} (the generated database, see {@link BenchDatabase}; default 1,000,000),
  * {@code --clients C} (8), {@code --warmup S} (20), {@code --seconds S} (60, the mixed phase),
  * {@code --submit-seconds S} (30), {@code --submit-warmup S} (5), {@code --ceiling-seconds S} (30),
- * {@code --phases mix,submit,ceiling} (all; any subset), {@code --drain-seconds S} (600: how long to wait for the
+ * {@code --phases mix,paced,submit,ceiling} (all; any subset), {@code --paced-rate R} (20: requests a second of the open-model
+ * mix, {@link LoadDriver#run(Map, int, Duration, Duration, java.util.function.Consumer, Runnable, double)}),
+ * {@code --paced-seconds S} (60), {@code --drain-seconds S} (600: how long to wait for the
  * listeners' backlog after a phase); against a node already running:
  * {@code --url http://host:port --samples path/to/tracking-sample.tsv} and, for the ceiling,
  * {@code --jdbc-url … --jdbc-user … --jdbc-password …} (skipped without them).
@@ -46,7 +48,9 @@ public final class LoadBenchmark {
         Duration submitOnly = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--submit-seconds", "30")));
         Duration submitWarmup = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--submit-warmup", "5")));
         Duration ceilingTime = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--ceiling-seconds", "30")));
-        java.util.Set<String> phases = java.util.Set.of(o.getOrDefault("--phases", "mix,submit,ceiling").split(","));
+        java.util.Set<String> phases = java.util.Set.of(o.getOrDefault("--phases", "mix,paced,submit,ceiling").split(","));
+        double pacedRate = Double.parseDouble(o.getOrDefault("--paced-rate", "20"));
+        Duration paced = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--paced-seconds", "60")));
         Duration drainLimit = Duration.ofSeconds(Long.parseLong(o.getOrDefault("--drain-seconds", "600")));
 
         BenchDatabase db = null;
@@ -94,6 +98,19 @@ public final class LoadBenchmark {
                 System.out.println("load: " + load());
                 if (followUp != null) {
                     // the next phase starts with the follow-up work of this one done, so it is not charged to it
+                    System.out.println(followUp.drain(drainLimit).describe());
+                }
+            }
+
+            LoadResult pacedMix = null;
+            if (phases.contains("paced")) {
+                System.out.printf(Locale.ROOT, "%n1b. realistic mix at a fixed %.0f requests/s (open model: latency from each request's"
+                        + " scheduled start), %d clients, 10 s warm-up + %d s measured …%n", pacedRate, clients, paced.toSeconds());
+                pacedMix = driver.run(LoadDriver.realisticMix(), clients, Duration.ofSeconds(10), paced, acknowledged::add, () -> {
+                }, pacedRate);
+                System.out.print(pacedMix.table());
+                System.out.println("load: " + load());
+                if (followUp != null) {
                     System.out.println(followUp.drain(drainLimit).describe());
                 }
             }
@@ -159,10 +176,15 @@ public final class LoadBenchmark {
                             honest >= 0.3 ? "met" : "NOT met");
                 }
             }
-            if (mix != null) {
+            for (LoadResult phase : java.util.Arrays.asList(mix, pacedMix)) {
+                if (phase == null) {
+                    continue;
+                }
+                String name = phase == mix ? "saturating mix" : String.format(Locale.ROOT, "mix at %.0f/s", pacedRate);
                 for (RequestType t : List.of(RequestType.INBOX, RequestType.CASE_PAGE)) {
-                    double p99 = mix.of(t).p99();
-                    System.out.printf(Locale.ROOT, "  %-10s p99 %.1f ms (target < 100 ms): %s%n", t, p99, p99 < 100 ? "met" : "NOT met");
+                    double p99 = phase.of(t).p99();
+                    System.out.printf(Locale.ROOT, "  %-15s %-10s p99 %.1f ms (target < 100 ms): %s%n", name, t, p99,
+                            p99 < 100 ? "met" : "NOT met");
                 }
             }
             System.out.println("  load: " + load());

@@ -31,7 +31,7 @@ import org.xinfang.bench.data.BenchDatabase;
 import org.xinfang.shared.ChinaTime;
 
 /**
- * A closed-model HTTP load driver for one Xinfang node (or a load balancer in front of several): N
+ * A closed-model (or, paced, open-model) HTTP load driver for one Xinfang node (or a load balancer in front of several): N
  * clients, each on its own platform thread with its own connection and signed-in staff session, send
  * requests back to back in a weighted mix of {@link RequestType}s for a warm-up and then a measured
  * period. Public requests carry an {@code X-Forwarded-For} address drawn from a large pool, so the
@@ -114,6 +114,19 @@ public final class LoadDriver {
     /** Like {@link #run(Map, int, Duration, Duration, Consumer)}, calling {@code measuring} when the warm-up ends. */
     public LoadResult run(Map<RequestType, Integer> mix, int clients, Duration warmup, Duration measure,
             Consumer<Acknowledged> acknowledged, Runnable measuring) throws Exception {
+        return run(mix, clients, warmup, measure, acknowledged, measuring, 0);
+    }
+
+    /**
+     * Like {@link #run(Map, int, Duration, Duration, Consumer, Runnable)}; with {@code perSecond > 0} an open
+     * model instead: the clients together start {@code perSecond} requests a second on a fixed schedule (each
+     * client every {@code clients / perSecond} s, the clients staggered), whatever the answers' speed, and a
+     * request's latency counts from its scheduled start — a request that had to wait for a late answer before it
+     * is counts that wait too (no coordinated omission). This is latency at a given arrival rate, where the
+     * closed model measures how much the node does when nobody ever waits.
+     */
+    public LoadResult run(Map<RequestType, Integer> mix, int clients, Duration warmup, Duration measure,
+            Consumer<Acknowledged> acknowledged, Runnable measuring, double perSecond) throws Exception {
         Map<RequestType, Latencies> latencies = new EnumMap<>(RequestType.class);
         mix.keySet().forEach(t -> latencies.put(t, new Latencies()));
         RequestType[] wheel = wheel(mix);
@@ -129,11 +142,25 @@ public final class LoadDriver {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (Client c : all) {
+            long interval = perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0;
+            for (int i = 0; i < all.size(); i++) {
+                Client c = all.get(i);
+                long firstSlot = start + interval * i / clients;
                 running.add(pool.submit(() -> {
                     ThreadLocalRandom r = ThreadLocalRandom.current();
                     long now;
+                    long slot = firstSlot;
                     while ((now = System.nanoTime()) < end) {
+                        if (interval > 0) {
+                            if (slot > now) {
+                                Thread.sleep((slot - now) / 1_000_000, (int) ((slot - now) % 1_000_000));
+                            }
+                            now = slot;
+                            slot += interval;
+                            if (now >= end) {
+                                break;
+                            }
+                        }
                         RequestType type = wheel[r.nextInt(wheel.length)];
                         boolean ok = c.send(type, r);
                         long took = (System.nanoTime() - now) / 1000;
