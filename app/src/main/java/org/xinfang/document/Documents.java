@@ -3,6 +3,7 @@ package org.xinfang.document;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -208,9 +209,10 @@ public class Documents {
     }
 
     private UUID visiblePetition(String number, StaffUser user) {
-        Object[] params = scope.parameters(user);
+        List<Object> params = new ArrayList<>(List.of(number));
+        params.addAll(List.of(scope.parameters(user)));
         return jdbc.sql("SELECT p.id FROM petition.petition p WHERE p.number = ? AND " + PetitionScope.CONDITION)
-                .params(number, params[0], params[1], params[2]).query(UUID.class).optional()
+                .params(params).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("petition.notFound"));
     }
 

@@ -90,6 +90,9 @@ public class Attachments {
 
     private Object[] params(String number, StaffUser user) {
         Object[] scoped = scope.parameters(user);
-        return new Object[] { number, scoped[0], scoped[1], scoped[2] };
+        Object[] params = new Object[scoped.length + 1];
+        params[0] = number;
+        System.arraycopy(scoped, 0, params, 1, scoped.length);
+        return params;
     }
 }

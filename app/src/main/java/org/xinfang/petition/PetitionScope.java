@@ -27,10 +27,17 @@ public class PetitionScope {
      * The confidential check is probed per confidential row ({@code OFFSET 0} keeps PostgreSQL from turning
      * it into a hashed subplan): hashed, it read every access row of the user's unit first — 784,062 for
      * the city 信访局 at 1,000,000 petitions, 1.3 s — even for a count that stops after 10,001 rows.
+     * <p>
+     * A petition held by a unit in scope passes without the access lookup ({@code p.current_unit_id = ANY(?)}
+     * before the EXISTS): the lifecycle grants the holding unit an access row whenever it moves a petition
+     * ({@code PetitionStore.grantAccess}), so the lookup could only agree. A unit's own work list (本单位) then
+     * reads no access row at all: at 1,000,000 petitions the 东湖区住建局's bounded counts went from 30–33 ms to
+     * 1.4 ms each, where a hash of the unit's 58,000 access rows was built before the first row.
      */
     public static final String CONDITION = """
             (NOT p.confidential OR EXISTS (SELECT 1 FROM petition.access c WHERE c.petition_id = p.id AND c.unit_id = ? OFFSET 0))
-            AND (? OR EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = p.id AND a.unit_id = ANY(?)))""";
+            AND (? OR p.current_unit_id = ANY(?)
+                 OR EXISTS (SELECT 1 FROM petition.access a WHERE a.petition_id = p.id AND a.unit_id = ANY(?)))""";
 
     private final Units units;
 
@@ -39,11 +46,12 @@ public class PetitionScope {
     }
 
     /**
-     * The three parameters of {@link #CONDITION}, in order: the user's own unit, whether their scope is the
-     * whole installation, the units of their scope.
+     * The four parameters of {@link #CONDITION}, in order: the user's own unit, whether their scope is the
+     * whole installation, the units of their scope (twice: the holding unit's test, then the access rows').
      */
     public Object[] parameters(StaffUser user) {
         Set<Long> ids = units.visibleUnitIds(user);
-        return new Object[] { user.unitId(), ids.size() >= units.count(), ids.toArray(Long[]::new) };
+        Long[] scope = ids.toArray(Long[]::new);
+        return new Object[] { user.unitId(), ids.size() >= units.count(), scope, scope };
     }
 }

@@ -1,5 +1,7 @@
 package org.xinfang.petition;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +21,9 @@ class PetitionVisibility {
     }
 
     boolean canSee(StaffUser user, UUID petitionId) {
-        Object[] params = scope.parameters(user);
+        List<Object> params = new ArrayList<>(List.of(petitionId));
+        params.addAll(List.of(scope.parameters(user)));
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM petition.petition p WHERE p.id = ? AND " + PetitionScope.CONDITION + ")")
-                .params(petitionId, params[0], params[1], params[2]).query(Boolean.class).single();
+                .params(params).query(Boolean.class).single();
     }
 }

@@ -116,7 +116,7 @@ public final class InboxBenchmark {
         String scope = org.xinfang.petition.PetitionScope.CONDITION;
         Map<String, String> variants = new LinkedHashMap<>();
         variants.put("count", "SELECT count(*) FROM petition.petition p WHERE " + scope);
-        variants.put("count-noscope", "SELECT count(*) FROM petition.petition p WHERE ?::bigint IS NOT NULL AND ?::boolean IS NOT NULL AND ?::bigint[] IS NOT NULL");
+        variants.put("count-noscope", "SELECT count(*) FROM petition.petition p WHERE ?::bigint IS NOT NULL AND ?::boolean IS NOT NULL AND ?::bigint[] IS NOT NULL AND ?::bigint[] IS NOT NULL");
         variants.put("filter14", "SELECT count(*), count(*) FILTER (WHERE p.status IN ('REGISTERED','RETURNED')), count(*) FILTER (WHERE p.status = 'ROUTED'), "
                 + "count(*) FILTER (WHERE p.status IN ('IN_PROGRESS','EXTENDED')), count(*) FILTER (WHERE p.pending_kind IS NOT NULL AND p.current_unit_id = 2), "
                 + "count(*) FILTER (WHERE p.next_due_date < current_date), count(*) FILTER (WHERE p.next_due_date BETWEEN current_date AND current_date + 3), "
@@ -128,12 +128,12 @@ public final class InboxBenchmark {
                 long best = Long.MAX_VALUE;
                 for (int i = 0; i < 5; i++) {
                     long t = System.nanoTime();
-                    jdbc.sql(v.getValue()).params(bureau, true, all).query((rs, n) -> 1).list();
+                    jdbc.sql(v.getValue()).params(bureau, true, all, all).query((rs, n) -> 1).list();
                     best = Math.min(best, (System.nanoTime() - t) / 1_000_000);
                 }
                 System.out.printf("VARIANT %-14s best of 5: %d ms%n", v.getKey(), best);
                 if (round == 1) {
-                    jdbc.sql("EXPLAIN (ANALYZE) " + v.getValue()).params(bureau, true, all).query(String.class).list()
+                    jdbc.sql("EXPLAIN (ANALYZE) " + v.getValue()).params(bureau, true, all, all).query(String.class).list()
                             .forEach(l -> System.out.println("   " + l.substring(0, Math.min(150, l.length()))));
                 }
             }
