@@ -25,7 +25,7 @@ class StaticResources implements WebMvcConfigurer {
                     .addResourceLocations("classpath:/static/" + folder + "/")
                     .resourceChain(true);
         }
-        // version-free WebJars paths (/webjars/echarts/dist/echarts.min.js) are resolved by the chain's
+        // version-free WebJars paths (/webjars/echarts/echarts.min.js) are resolved by the chain's
         // WebJars resolver, which the chain adds by itself when webjars-locator-lite is present
         registry.addResourceHandler("/webjars/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
